@@ -1,0 +1,71 @@
+package org.tenderhall.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.platform.web.RequestIds;
+
+/**
+ * Records the audit event of a state-changing command. It must be called inside the command's transaction
+ * (it refuses to run outside one), so the event and the change commit or roll back together.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Appends one event.
+     *
+     * @param action  what happened, in the past tense ({@code OrganisationRegistered})
+     * @param subject what it happened to ({@code organisation:91350100M000100Y43})
+     * @param data    the command's essential data; its canonical JSON is stored and hashed. No secrets.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent record(Actor actor, String action, String subject, Object data) {
+        // The row lock on the head serialises appends until commit: gapless numbers in commit order.
+        long seq = ((Number) em.createNativeQuery("update audit_log_head set size = size + 1 where id = 1 returning size")
+                .getSingleResult()).longValue() - 1;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+
+        AuditEvent event = new AuditEvent();
+        event.seq = seq;
+        event.recordedAt = now;
+        event.actor = actor.username();
+        event.role = actor.role().id();
+        event.organisation = actor.organisation().value();
+        event.action = action;
+        event.subject = subject;
+        event.requestId = RequestIds.current();
+        event.data = CanonicalJson.of(json.valueToTree(data));
+        event.dataSha256 = AuditLeaf.sha256Hex(event.data);
+        event.canonical = AuditLeaf.canonicalEvent(seq, now, event.actor, event.role, event.organisation,
+                action, subject, event.requestId, event.dataSha256);
+        event.leafHash = AuditLeaf.leafHash(event.canonical);
+        em.persist(event);
+        return event;
+    }
+
+    /** Events in log order, from {@code fromSeq}, at most {@code limit}. */
+    @Transactional
+    public List<AuditEvent> read(long fromSeq, int limit) {
+        return em.createQuery("from AuditEvent where seq >= :from order by seq", AuditEvent.class)
+                .setParameter("from", fromSeq)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

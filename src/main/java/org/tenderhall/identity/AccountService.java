@@ -1,0 +1,136 @@
+package org.tenderhall.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tenderhall.audit.AuditLog;
+import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.identity.domain.IdentityRejections.AccountAlreadyExists;
+import org.tenderhall.identity.domain.IdentityRejections.AccountsManagedExternally;
+import org.tenderhall.identity.domain.IdentityRejections.OrganisationNotRegistered;
+import org.tenderhall.identity.domain.OrgCode;
+import org.tenderhall.identity.domain.PasswordHash;
+import org.tenderhall.identity.domain.Role;
+import org.tenderhall.identity.store.Account;
+import org.tenderhall.identity.store.AccountRepository;
+import org.tenderhall.identity.store.OrganisationRepository;
+import org.tenderhall.platform.problem.ProblemType;
+import org.tenderhall.platform.problem.Rejection;
+
+/** Accounts of the embedded identity mode: created, disabled and re-enabled by an admin. */
+@ApplicationScoped
+public class AccountService {
+
+    /** What the authenticator needs to know of an account. */
+    public record Login(String username, String passwordHash, Role role, OrgCode organisation, boolean enabled) {
+    }
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    OrganisationRepository organisations;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IdentityConfig config;
+
+    @Transactional
+    public Account create(Actor actor, String username, String displayName, String password, Role role,
+            OrgCode organisation) {
+        requireEmbeddedMode();
+        accounts.getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(hashtext('account:' || ?1))")
+                .setParameter(1, username)
+                .getSingleResult();
+        if (accounts.findById(username) != null) {
+            throw new AccountAlreadyExists(username);
+        }
+        if (organisations.findById(organisation.value()) == null) {
+            throw new OrganisationNotRegistered("organisation", organisation);
+        }
+        Account account = new Account();
+        account.username = username;
+        account.displayName = displayName.strip();
+        account.passwordHash = PasswordHash.hash(password);
+        account.role = role.id();
+        account.organisation = organisation.value();
+        account.enabled = true;
+        account.createdAt = clock.instant();
+        accounts.persist(account);
+        audit.record(actor, "AccountCreated", "account:" + username, Map.of(
+                "username", username, "displayName", account.displayName, "role", role.id(),
+                "organisation", organisation.value()));
+        return account;
+    }
+
+    @Transactional
+    public Account setEnabled(Actor actor, String username, boolean enabled) {
+        requireEmbeddedMode();
+        Account account = existing(username);
+        if (account.enabled != enabled) {
+            account.enabled = enabled;
+            audit.record(actor, enabled ? "AccountEnabled" : "AccountDisabled", "account:" + username,
+                    Map.of("username", username));
+        }
+        return account;
+    }
+
+    @Transactional
+    public Account resetPassword(Actor actor, String username, String newPassword) {
+        requireEmbeddedMode();
+        Account account = existing(username);
+        account.passwordHash = PasswordHash.hash(newPassword);
+        audit.record(actor, "AccountPasswordReset", "account:" + username, Map.of("username", username));
+        return account;
+    }
+
+    @Transactional
+    public List<Account> list() {
+        return accounts.listByUsername();
+    }
+
+    @Transactional
+    public Optional<Account> find(String username) {
+        return accounts.findByIdOptional(username);
+    }
+
+    @Transactional
+    public Optional<Login> findLogin(String username) {
+        return accounts.findByIdOptional(username).map(a -> new Login(a.username, a.passwordHash,
+                Role.fromId(a.role).orElseThrow(), new OrgCode(a.organisation), a.enabled));
+    }
+
+    @Transactional
+    public boolean anyAccount() {
+        return accounts.count() > 0;
+    }
+
+    @Transactional
+    public boolean anyAdmin() {
+        return accounts.anyAdmin();
+    }
+
+    private Account existing(String username) {
+        Account account = accounts.findById(username);
+        if (account == null) {
+            throw new Rejection(ProblemType.NOT_FOUND, "No account named '" + username + "'.");
+        }
+        return account;
+    }
+
+    private void requireEmbeddedMode() {
+        if (config.mode() != IdentityConfig.Mode.EMBEDDED) {
+            throw new AccountsManagedExternally();
+        }
+    }
+}

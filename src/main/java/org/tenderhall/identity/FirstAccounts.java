@@ -1,0 +1,108 @@
+package org.tenderhall.identity;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.identity.domain.OrgCode;
+import org.tenderhall.identity.domain.Role;
+
+/**
+ * How the first accounts come to exist: the demo data set on a fresh embedded platform (or when asked for),
+ * or a bootstrap administrator from configuration. Both go through the same services as an admin would, so
+ * they leave their audit events. Prints the URL and the demo accounts once the server listens.
+ */
+@Singleton
+class FirstAccounts {
+
+    private static final Logger LOG = Logger.getLogger(FirstAccounts.class);
+
+    @Inject
+    IdentityConfig config;
+
+    @Inject
+    OrganisationService organisations;
+
+    @Inject
+    AccountService accounts;
+
+    @ConfigProperty(name = "tenderhall.embedded-database.active", defaultValue = "false")
+    boolean embeddedDatabase;
+
+    void onStart(@Observes StartupEvent event) {
+        if (shouldSeedDemo()) {
+            seedDemo();
+        }
+        bootstrapAdmin();
+    }
+
+    void onListening(@Observes HttpServerStart start) {
+        if (config.mode() != IdentityConfig.Mode.EMBEDDED || accounts.find("admin").isEmpty()
+                || organisations.find(DemoData.OPERATOR.code()).isEmpty()) {
+            LOG.infof("Tenderhall is listening on http://localhost:%d", start.options().getPort());
+            return;
+        }
+        StringBuilder banner = new StringBuilder()
+                .append("\n==================================================================\n")
+                .append(" Tenderhall is up: http://localhost:").append(start.options().getPort()).append('\n')
+                .append(" DEMO DATA: these accounts share the password '").append(DemoData.PASSWORD).append("'\n");
+        for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
+            banner.append(String.format("   %-11s %-10s %s%n", account.username(), account.role().id(),
+                    account.displayName()));
+        }
+        banner.append(" Try: curl -u admin:").append(DemoData.PASSWORD).append(" http://localhost:")
+                .append(start.options().getPort()).append("/api/me\n")
+                .append("==================================================================");
+        LOG.warn(banner);
+    }
+
+    private boolean shouldSeedDemo() {
+        return switch (config.demoData()) {
+            case NEVER -> false;
+            case SEED -> !accounts.anyAccount();
+            case AUTO -> embeddedDatabase && !accounts.anyAccount();
+        };
+    }
+
+    @Transactional
+    void seedDemo() {
+        Actor system = Actor.system(DemoData.OPERATOR.code());
+        for (DemoData.DemoOrganisation org : DemoData.ORGANISATIONS) {
+            if (organisations.find(org.code()).isEmpty()) {
+                organisations.register(system, org.code(), org.name());
+            }
+        }
+        if (config.mode() == IdentityConfig.Mode.EMBEDDED) {
+            for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
+                accounts.create(system, account.username(), account.displayName(), DemoData.PASSWORD,
+                        account.role(), account.organisation());
+            }
+        }
+        LOG.warnf("DEMO DATA SEEDED: %d organisations and %d accounts with the documented password '%s'."
+                + " Not for production: see README, 'Production'.", DemoData.ORGANISATIONS.size(),
+                DemoData.ACCOUNTS.size(), DemoData.PASSWORD);
+    }
+
+    @Transactional
+    void bootstrapAdmin() {
+        IdentityConfig.Bootstrap bootstrap = config.bootstrap();
+        if (bootstrap.adminPassword().isEmpty() || config.mode() != IdentityConfig.Mode.EMBEDDED
+                || accounts.anyAdmin()) {
+            return;
+        }
+        OrgCode operator = new OrgCode(bootstrap.organisationCode().orElseThrow(() -> new IllegalStateException(
+                "tenderhall.identity.bootstrap.organisation-code is required with a bootstrap admin password")));
+        Actor system = Actor.system(operator);
+        if (organisations.find(operator).isEmpty()) {
+            organisations.register(system, operator, bootstrap.organisationName());
+        }
+        accounts.create(system, bootstrap.adminUsername(), "Administrator", bootstrap.adminPassword().get(),
+                Role.ADMIN, operator);
+        LOG.warnf("Bootstrap administrator '%s' created for organisation %s", bootstrap.adminUsername(), operator);
+    }
+}

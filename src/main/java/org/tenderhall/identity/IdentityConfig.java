@@ -1,0 +1,49 @@
+package org.tenderhall.identity;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** {@code tenderhall.identity.*}: which identity mode runs, and how the first accounts come to exist. */
+@ConfigMapping(prefix = "tenderhall.identity")
+public interface IdentityConfig {
+
+    enum Mode { EMBEDDED, OIDC }
+
+    enum DemoData {
+        /** Seed on first start when the embedded database is in use; never on an external database. */
+        AUTO,
+        /** Seed on first start whatever the database. */
+        SEED,
+        NEVER
+    }
+
+    /** {@code embedded}: accounts in the database; {@code oidc}: bearer tokens from Keycloak. */
+    @WithDefault("embedded")
+    Mode mode();
+
+    /** The token claim that carries the user's organisation credit code in {@code oidc} mode. */
+    @WithDefault("org_code")
+    String organisationClaim();
+
+    @WithDefault("auto")
+    DemoData demoData();
+
+    Bootstrap bootstrap();
+
+    /**
+     * The first administrator for an embedded-mode platform on an external database, created at start when no
+     * enabled admin exists and a password is given.
+     */
+    interface Bootstrap {
+        @WithDefault("admin")
+        String adminUsername();
+
+        Optional<String> adminPassword();
+
+        Optional<String> organisationCode();
+
+        @WithDefault("Platform operator")
+        String organisationName();
+    }
+}

@@ -1,0 +1,41 @@
+package org.tenderhall.identity.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.tenderhall.identity.CurrentUser;
+import org.tenderhall.identity.IdentityConfig;
+import org.tenderhall.identity.OrganisationService;
+import org.tenderhall.identity.domain.OrgCode;
+import org.tenderhall.identity.domain.Role;
+
+@Path("/api/me")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    /** Who is signed in: name, roles, organisation, and which identity mode said so. */
+    public record Me(String username, List<String> roles, OrganisationView organisation, String identityMode) {
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    OrganisationService organisations;
+
+    @Inject
+    IdentityConfig config;
+
+    @GET
+    @Authenticated
+    public Me me() {
+        OrgCode code = user.organisation();
+        String name = organisations.find(code).map(o -> o.name).orElse(null);
+        return new Me(user.username(), user.roles().stream().map(Role::id).toList(),
+                new OrganisationView(code.value(), name, null), config.mode().name().toLowerCase());
+    }
+}

@@ -1,0 +1,2 @@
+/** Persistence of organisations and embedded accounts. */
+package org.tenderhall.identity.store;

@@ -1,0 +1,86 @@
+package org.tenderhall.platform.database;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Supplies the datasource URL of the embedded PostgreSQL when no other configuration gives one.
+ *
+ * <p>When {@code quarkus.datasource.jdbc.url} is set anywhere (environment, system property, properties
+ * file) this factory contributes nothing and no embedded server starts. Otherwise its source answers the URL,
+ * starting the server at that moment (see {@link EmbeddedDatabase}).
+ */
+public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String URL = "quarkus.datasource.jdbc.url";
+    static final String USERNAME = "quarkus.datasource.username";
+    static final String ACTIVE = "tenderhall.embedded-database.active";
+    static final String DIRECTORY = "tenderhall.embedded-database.directory";
+    static final String CLEAN_START = "tenderhall.embedded-database.clean-start";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (isSet(context.getValue(URL))) {
+            return List.of();
+        }
+        Path directory = Path.of(valueOr(context.getValue(DIRECTORY), "data/pg"));
+        boolean cleanStart = Boolean.parseBoolean(valueOr(context.getValue(CLEAN_START), "false"));
+        return List.of(new EmbeddedDatabaseConfigSource(directory, cleanStart));
+    }
+
+    private static boolean isSet(ConfigValue value) {
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    private static String valueOr(ConfigValue value, String fallback) {
+        return isSet(value) ? value.getValue() : fallback;
+    }
+
+    static final class EmbeddedDatabaseConfigSource implements ConfigSource {
+        private final Path directory;
+        private final boolean cleanStart;
+
+        EmbeddedDatabaseConfigSource(Path directory, boolean cleanStart) {
+            this.directory = directory;
+            this.cleanStart = cleanStart;
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return Set.of(URL, USERNAME, ACTIVE);
+        }
+
+        @Override
+        public Map<String, String> getProperties() {
+            // Listing must not start the server; only asking for the URL does.
+            return Map.of(USERNAME, EmbeddedDatabase.USER, ACTIVE, "true");
+        }
+
+        @Override
+        public String getValue(String name) {
+            return switch (name) {
+                case URL -> EmbeddedDatabase.jdbcUrl(directory, cleanStart);
+                case USERNAME -> EmbeddedDatabase.USER;
+                case ACTIVE -> "true";
+                default -> null;
+            };
+        }
+
+        @Override
+        public String getName() {
+            return "tenderhall-embedded-database";
+        }
+
+        @Override
+        public int getOrdinal() {
+            // Below application.properties (250) and the environment (300): anything configured wins.
+            return 150;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * What every capability stands on: the time source, the database (embedded by default), request ids and
+ * the one place where rejections become RFC 9457 problem responses.
+ */
+package org.tenderhall.platform;

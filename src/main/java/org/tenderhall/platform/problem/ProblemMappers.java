@@ -1,0 +1,179 @@
+package org.tenderhall.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tenderhall.platform.web.RequestIds;
+
+/** The one place where every rejection raised while serving the API becomes a problem response. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    UriInfo uri;
+
+    @Inject
+    HttpHeaders headers;
+
+    @ConfigProperty(name = "tenderhall.identity.mode", defaultValue = "embedded")
+    String identityMode;
+
+    @ServerExceptionMapper
+    public Response rejection(Rejection e) {
+        return problem(e.type(), e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldPath(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return problem(ProblemType.VALIDATION_FAILED, "The request has " + errors.size() + " invalid field(s).", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String field = jsonPath(e);
+        return problem(ProblemType.UNKNOWN_FIELD, "The field '" + field + "' is not part of this request.",
+                List.of(new FieldError(field, "unknown field")));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = jsonPath(e);
+        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+        return problem(ProblemType.INVALID_BODY, "The field '" + field + "' has the wrong type.",
+                List.of(new FieldError(field, "expected " + expected)));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return problem(ProblemType.MALFORMED_JSON, "The body is not well-formed JSON: "
+                + e.getOriginalMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return problem(ProblemType.INVALID_BODY, "The field '" + jsonPath(mapping) + "' could not be read.",
+                    List.of(new FieldError(jsonPath(mapping), e.getOriginalMessage())));
+        }
+        return problem(ProblemType.INVALID_BODY, "The body could not be read as this request.", List.of());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e) {
+        Response response = problem(ProblemType.UNAUTHENTICATED,
+                "Sign in: valid credentials are required for this request.", List.of());
+        if (headers.getHeaderString("X-Requested-With") != null) {
+            return response; // a browser page handles it; a Basic challenge would pop up the browser's dialog
+        }
+        String challenge = "oidc".equals(identityMode) ? "Bearer" : "Basic realm=\"tenderhall\", charset=\"UTF-8\"";
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(ProblemType.FORBIDDEN, "Your role does not allow this request.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return otherJson(json);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        return problem(ProblemType.forStatus(status), detailFor(status), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String requestId = RequestIds.current();
+        LOG.errorf(e, "Request %s failed", requestId);
+        return problem(ProblemType.INTERNAL_ERROR,
+                "Something went wrong on our side. Quote request id " + requestId + " when reporting it.", List.of());
+    }
+
+    private String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "Nothing is found at " + uri.getPath() + ".";
+            case 405 -> "This method is not allowed on " + uri.getPath() + ".";
+            case 406 -> "The response can not be given in the requested media type.";
+            case 413 -> "The request body is larger than this endpoint accepts.";
+            case 415 -> "This endpoint does not accept that content type.";
+            default -> "The request was refused (" + status + ").";
+        };
+    }
+
+    private Response problem(ProblemType kind, String detail, List<FieldError> errors) {
+        return Problem.of(kind, detail, uri.getPath(), RequestIds.current(), errors).toResponse();
+    }
+
+    /** {@code members[2].code} from Jackson's path to the offending field. */
+    static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+
+    /**
+     * The field path a client knows: the property path without the Java method, and without the body
+     * parameter's own name when the violation is inside the body.
+     */
+    static String fieldPath(Path propertyPath) {
+        List<Path.Node> nodes = new ArrayList<>();
+        propertyPath.forEach(nodes::add);
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            boolean last = i == nodes.size() - 1;
+            if (node.getKind() == ElementKind.METHOD
+                    || (node.getKind() == ElementKind.PARAMETER && !last)
+                    || node.getName() == null) {
+                continue;
+            }
+            if (node.isInIterable()) {
+                path.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            path.append(path.isEmpty() ? "" : ".").append(node.getName());
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+}
