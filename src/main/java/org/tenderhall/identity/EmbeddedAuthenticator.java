@@ -81,6 +81,11 @@ public class EmbeddedAuthenticator implements IdentityProvider<UsernamePasswordA
         if (!passwordMatches(login, password) || !login.enabled()) {
             throw new AuthenticationFailedException();
         }
+        return identityOf(login);
+    }
+
+    /** The identity of an enabled embedded account: its name, its one role, its organisation. */
+    static SecurityIdentity identityOf(AccountService.Login login) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(login.username()))
                 .addRole(login.role().id())

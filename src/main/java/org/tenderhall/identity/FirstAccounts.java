@@ -1,7 +1,6 @@
 package org.tenderhall.identity;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -15,7 +14,7 @@ import org.tenderhall.identity.domain.Role;
 /**
  * How the first accounts come to exist: the demo data set on a fresh embedded platform (or when asked for),
  * or a bootstrap administrator from configuration. Both go through the same services as an admin would, so
- * they leave their audit events. Prints the URL and the demo accounts once the server listens.
+ * they leave their audit events. Prints the URL and the demo accounts on every start while they exist.
  */
 @Singleton
 class FirstAccounts {
@@ -34,29 +33,31 @@ class FirstAccounts {
     @ConfigProperty(name = "tenderhall.embedded-database.active", defaultValue = "false")
     boolean embeddedDatabase;
 
+    @ConfigProperty(name = "quarkus.http.port")
+    int port;
+
     void onStart(@Observes StartupEvent event) {
         if (shouldSeedDemo()) {
             seedDemo();
         }
         bootstrapAdmin();
+        if (config.mode() == IdentityConfig.Mode.EMBEDDED && accounts.find("admin").isPresent()
+                && organisations.find(DemoData.OPERATOR.code()).isPresent()) {
+            printDemoBanner();
+        }
     }
 
-    void onListening(@Observes HttpServerStart start) {
-        if (config.mode() != IdentityConfig.Mode.EMBEDDED || accounts.find("admin").isEmpty()
-                || organisations.find(DemoData.OPERATOR.code()).isEmpty()) {
-            LOG.infof("Tenderhall is listening on http://localhost:%d", start.options().getPort());
-            return;
-        }
+    private void printDemoBanner() {
         StringBuilder banner = new StringBuilder()
                 .append("\n==================================================================\n")
-                .append(" Tenderhall is up: http://localhost:").append(start.options().getPort()).append('\n')
+                .append(" Tenderhall is up: http://localhost:").append(port).append('\n')
                 .append(" DEMO DATA: these accounts share the password '").append(DemoData.PASSWORD).append("'\n");
         for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
             banner.append(String.format("   %-11s %-10s %s%n", account.username(), account.role().id(),
                     account.displayName()));
         }
         banner.append(" Try: curl -u admin:").append(DemoData.PASSWORD).append(" http://localhost:")
-                .append(start.options().getPort()).append("/api/me\n")
+                .append(port).append("/api/me\n")
                 .append("==================================================================");
         LOG.warn(banner);
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Locale;
 import org.tenderhall.identity.CurrentUser;
 import org.tenderhall.identity.IdentityConfig;
 import org.tenderhall.identity.OrganisationService;
@@ -34,8 +35,9 @@ public class MeResource {
     @Authenticated
     public Me me() {
         OrgCode code = user.organisation();
-        String name = organisations.find(code).map(o -> o.name).orElse(null);
-        return new Me(user.username(), user.roles().stream().map(Role::id).toList(),
-                new OrganisationView(code.value(), name, null), config.mode().name().toLowerCase());
+        OrganisationView organisation = organisations.find(code).map(OrganisationView::of)
+                .orElse(new OrganisationView(code.value(), null, null));
+        return new Me(user.username(), user.roles().stream().map(Role::id).toList(), organisation,
+                config.mode().name().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,6 @@
 package org.tenderhall.platform.database;
 
+import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  *
  * <p>When {@code quarkus.datasource.jdbc.url} is set anywhere (environment, system property, properties
  * file) this factory contributes nothing and no embedded server starts. Otherwise its source answers the URL,
- * starting the server at that moment (see {@link EmbeddedDatabase}).
+ * starting the server at that moment (see {@link EmbeddedDatabase}), and only in a running application: the
+ * Quarkus build reads configuration too and must neither start a server nor record its port.
  */
 public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
 
@@ -64,6 +66,11 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
         @Override
         public String getValue(String name) {
+            if (ExecutionMode.current() == ExecutionMode.UNSET) {
+                // The build reads configuration too, and would bake whatever it sees into the jar's defaults:
+                // the embedded server belongs to a running application only.
+                return null;
+            }
             return switch (name) {
                 case URL -> EmbeddedDatabase.jdbcUrl(directory, cleanStart);
                 case USERNAME -> EmbeddedDatabase.USER;

@@ -1,25 +1,47 @@
 package org.tenderhall.platform.problem;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.platform.web.RequestIds;
 
 /**
  * Problem responses for failures raised by the HTTP layer before a request reaches a resource, such as a
- * body over the size limit. Resources' own rejections go through {@link ProblemMappers}.
+ * body over the size limit ({@code quarkus.http.limits.max-body-size}). A chunked body that grows past the
+ * limit is cut off by the HTTP layer itself with an empty 413. Resources' own rejections go through {@link ProblemMappers}.
  */
 @Singleton
 class HttpFailureProblems {
 
     private static final Logger LOG = Logger.getLogger(HttpFailureProblems.class);
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
     void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseDeclaredOversize);
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(HttpFailureProblems::respond);
+    }
+
+    /**
+     * A body whose declared length is over the limit is refused here, with a problem body, before the HTTP
+     * layer's own check would answer 413 with an empty one.
+     */
+    private void refuseDeclaredOversize(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                && Long.parseLong(length) > maxBodySize.asLongValue()) {
+            context.response().putHeader("Connection", "close");
+            context.fail(413);
+            return;
+        }
+        context.next();
     }
 
     private static void respond(RoutingContext context) {
