@@ -60,6 +60,14 @@ public class AuditLog {
         return event;
     }
 
+    /** The trail of one subject ({@code organisation:...}, later {@code tender:...}), in log order. */
+    @Transactional
+    public List<AuditEvent> forSubject(String subject) {
+        return em.createQuery("from AuditEvent where subject = :subject order by seq", AuditEvent.class)
+                .setParameter("subject", subject)
+                .getResultList();
+    }
+
     /** Events in log order, from {@code fromSeq}, at most {@code limit}. */
     @Transactional
     public List<AuditEvent> read(long fromSeq, int limit) {

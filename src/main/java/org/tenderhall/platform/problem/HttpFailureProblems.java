@@ -1,6 +1,7 @@
 package org.tenderhall.platform.problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationException;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -45,7 +46,9 @@ class HttpFailureProblems {
     }
 
     private static void respond(RoutingContext context) {
-        if (context.response().ended() || context.response().headWritten()) {
+        if (context.response().ended() || context.response().headWritten()
+                || context.failure() instanceof AuthenticationException) {
+            // The security layer answers its own failures: a challenge, or the login form's error page.
             context.next();
             return;
         }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +40,12 @@ public class ProblemMappers {
 
     @ConfigProperty(name = "tenderhall.identity.mode", defaultValue = "embedded")
     String identityMode;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+    String formPostLocation;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/login.html?error=1")
+    String formErrorPage;
 
     @ServerExceptionMapper
     public Response rejection(Rejection e) {
@@ -88,6 +95,10 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthenticated(RuntimeException e) {
+        if (uri.getPath().equals(formPostLocation)) {
+            // Quarkus hands the login form's failures to this mapper too: send the browser back to the form.
+            return Response.status(Response.Status.FOUND).location(URI.create(formErrorPage)).build();
+        }
         Response response = problem(ProblemType.UNAUTHENTICATED,
                 "Sign in: valid credentials are required for this request.", List.of());
         if (headers.getHeaderString("X-Requested-With") != null) {

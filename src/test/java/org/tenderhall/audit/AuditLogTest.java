@@ -1,0 +1,115 @@
+package org.tenderhall.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionalException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tenderhall.identity.DemoData;
+import org.tenderhall.identity.domain.Actor;
+
+@QuarkusTest
+class AuditLogTest {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    AgroalDataSource database;
+
+    private final Actor actor = Actor.system(DemoData.OPERATOR.code());
+
+    @Test
+    void the_database_refuses_to_update_an_audit_event() {
+        assertRefused("update audit_event set actor = 'mallory' where seq = 0");
+    }
+
+    @Test
+    void the_database_refuses_to_delete_an_audit_event() {
+        assertRefused("delete from audit_event where seq = 0");
+    }
+
+    @Test
+    void the_database_refuses_to_truncate_the_audit_log() {
+        assertRefused("truncate audit_event");
+    }
+
+    @Test
+    void refused_changes_leave_the_event_as_it_was() throws SQLException {
+        String before = canonicalOfFirstEvent();
+        assertRefused("update audit_event set canonical = '{}' where seq = 0");
+        assertThat(canonicalOfFirstEvent()).isEqualTo(before);
+    }
+
+    @Test
+    void events_are_numbered_without_gaps_in_one_global_order() throws SQLException {
+        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "TestHappened", "test:a", Map.of("n", 1)));
+        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "TestHappened", "test:b", Map.of("n", 2)));
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select count(*), min(seq), max(seq), (select size from audit_log_head)"
+                        + " from audit_event")) {
+            r.next();
+            assertThat(r.getLong(2)).isZero();
+            assertThat(r.getLong(3)).isEqualTo(r.getLong(1) - 1);
+            assertThat(r.getLong(4)).isEqualTo(r.getLong(1));
+        }
+    }
+
+    @Test
+    void an_event_rolled_back_with_its_command_leaves_no_trace_and_no_gap() {
+        long before = audit.read(0, Integer.MAX_VALUE).size();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            audit.record(actor, "TestHappened", "test:rolled-back", Map.of());
+            throw new IllegalStateException("the command fails after recording");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(audit.forSubject("test:rolled-back")).isEmpty();
+
+        AuditEvent next = QuarkusTransaction.requiringNew()
+                .call(() -> audit.record(actor, "TestHappened", "test:after-rollback", Map.of()));
+        assertThat(next.seq).isEqualTo(before);
+    }
+
+    @Test
+    void recording_outside_a_transaction_is_refused() {
+        assertThatThrownBy(() -> audit.record(actor, "TestHappened", "test:no-transaction", Map.of()))
+                .isInstanceOf(TransactionalException.class);
+    }
+
+    @Test
+    void the_stored_hashes_match_the_stored_bytes() {
+        AuditEvent event = QuarkusTransaction.requiringNew().call(() -> audit.record(actor, "TestHappened",
+                "test:hashes", Map.of("price", "1234567.89", "lots", List.of(1, 2))));
+        AuditEvent stored = audit.forSubject("test:hashes").get(0);
+        assertThat(stored.data).isEqualTo("{\"lots\":[1,2],\"price\":\"1234567.89\"}");
+        assertThat(stored.dataSha256).isEqualTo(AuditLeaf.sha256Hex(stored.data));
+        assertThat(stored.canonical).isEqualTo(AuditLeaf.canonicalEvent(stored.seq, stored.recordedAt, stored.actor,
+                stored.role, stored.organisation, stored.action, stored.subject, stored.requestId, stored.dataSha256));
+        assertThat(stored.leafHash).isEqualTo(AuditLeaf.leafHash(stored.canonical)).isEqualTo(event.leafHash);
+    }
+
+    private void assertRefused(String sql) {
+        assertThatThrownBy(() -> {
+            try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+    }
+
+    private String canonicalOfFirstEvent() throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select canonical from audit_event where seq = 0")) {
+            assertThat(r.next()).isTrue();
+            return r.getString(1);
+        }
+    }
+}
