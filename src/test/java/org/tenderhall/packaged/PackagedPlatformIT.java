@@ -1,0 +1,89 @@
+package org.tenderhall.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tenderhall.Api;
+import org.tenderhall.identity.DemoData;
+
+/**
+ * The packaged jar, run as a user runs it: on its embedded defaults across a restart, and against an external
+ * PostgreSQL server given by environment variables.
+ */
+class PackagedPlatformIT {
+
+    private static final String ADMIN = "admin:" + DemoData.PASSWORD;
+
+    @Test
+    void on_embedded_defaults_demo_accounts_work_and_data_survives_a_restart(@TempDir Path workDir) throws Exception {
+        String code = Api.freshCreditCode();
+        try (RunningPlatform first = RunningPlatform.start(workDir, Map.of())) {
+            System.out.printf("Embedded platform ready in %d ms (first start, with demo seeding)%n",
+                    first.startup.toMillis());
+            assertThat(first.logText()).contains("DEMO DATA SEEDED", "http://localhost:" + first.port);
+            assertThat(first.get("/api/me", "bidder3:" + DemoData.PASSWORD).body())
+                    .contains("\"roles\":[\"bidder\"]", DemoData.BIDDER_3.code().value());
+            assertThat(first.postJson("/api/organisations", "{\"code\":\"" + code + "\",\"name\":\"Before Restart Ltd\"}",
+                    ADMIN).statusCode()).isEqualTo(201);
+            assertThat(first.stop()).isIn(0, 130, 143);
+            assertThat(first.logText()).contains("Embedded PostgreSQL stopped");
+        }
+        assertThat(workDir.resolve("data/pg/PG_VERSION")).exists();
+        assertThat(workDir.resolve("data/pg/postmaster.pid")).doesNotExist();
+
+        try (RunningPlatform second = RunningPlatform.start(workDir, Map.of())) {
+            System.out.printf("Embedded platform ready in %d ms (restart)%n", second.startup.toMillis());
+            assertThat(second.logText()).doesNotContain("DEMO DATA SEEDED");
+            HttpResponse<String> organisation = second.get("/api/organisations/" + code, ADMIN);
+            assertThat(organisation.statusCode()).isEqualTo(200);
+            assertThat(organisation.body()).contains("Before Restart Ltd");
+        }
+    }
+
+    @Test
+    void the_same_jar_uses_an_external_postgresql_from_the_environment_and_starts_none(@TempDir Path workDir)
+            throws Exception {
+        String operator = Api.freshCreditCode();
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(workDir.resolve("external-pg"))
+                .setCleanDataDirectory(true).start()) {
+            Map<String, String> env = Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + external.getPort() + "/postgres",
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                    "QUARKUS_DATASOURCE_PASSWORD", "unused-with-trust-auth",
+                    "TENDERHALL_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", "first-admin-password",
+                    "TENDERHALL_IDENTITY_BOOTSTRAP_ORGANISATION_CODE", operator);
+            try (RunningPlatform platform = RunningPlatform.start(workDir, env)) {
+                assertThat(platform.logText()).doesNotContain("Embedded PostgreSQL started", "DEMO DATA SEEDED");
+                assertThat(workDir.resolve("data")).doesNotExist();
+
+                HttpResponse<String> me = platform.get("/api/me", "admin:first-admin-password");
+                assertThat(me.statusCode()).isEqualTo(200);
+                assertThat(me.body()).contains(operator);
+                assertThat(platform.get("/api/me", ADMIN).statusCode()).isEqualTo(401);
+            }
+            try (Connection db = external.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
+                assertThat(count(sql, "select count(*) from account")).isEqualTo(1);
+                assertThat(count(sql, "select count(*) from organisation")).isEqualTo(1);
+                assertThat(count(sql, "select count(*) from audit_event where action in"
+                        + " ('OrganisationRegistered', 'AccountCreated')")).isEqualTo(2);
+            }
+        }
+        assertThat(Files.exists(workDir.resolve("data"))).isFalse();
+    }
+
+    private static long count(Statement sql, String query) throws Exception {
+        try (ResultSet result = sql.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
