@@ -1,6 +1,7 @@
 package org.tenderhall.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
@@ -46,6 +47,31 @@ class PackagedPlatformIT {
             HttpResponse<String> organisation = second.get("/api/organisations/" + code, ADMIN);
             assertThat(organisation.statusCode()).isEqualTo(200);
             assertThat(organisation.body()).contains("Before Restart Ltd");
+        }
+    }
+
+    @Test
+    void after_a_kill_the_next_start_takes_over_the_orphaned_embedded_database(@TempDir Path workDir) throws Exception {
+        String code = Api.freshCreditCode();
+        try (RunningPlatform killed = RunningPlatform.start(workDir, Map.of())) {
+            assertThat(killed.postJson("/api/organisations", "{\"code\":\"" + code + "\",\"name\":\"Committed Ltd\"}",
+                    ADMIN).statusCode()).isEqualTo(201);
+            killed.kill();
+        }
+        assertThat(workDir.resolve("data/pg/postmaster.pid")).exists(); // its server is still running
+
+        try (RunningPlatform next = RunningPlatform.start(workDir, Map.of())) {
+            assertThat(next.logText()).contains("left running on");
+            assertThat(next.get("/api/organisations/" + code, ADMIN).body()).contains("Committed Ltd");
+        }
+    }
+
+    @Test
+    void a_second_process_on_the_same_embedded_database_is_refused(@TempDir Path workDir) throws Exception {
+        try (RunningPlatform first = RunningPlatform.start(workDir, Map.of())) {
+            assertThatThrownBy(() -> RunningPlatform.start(workDir, Map.of()))
+                    .hasMessageContaining("Another Tenderhall process is using the embedded database");
+            assertThat(first.get("/q/health/ready", null).statusCode()).isEqualTo(200);
         }
     }
 

@@ -82,6 +82,12 @@ final class RunningPlatform implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the platform without warning (SIGKILL), as a power cut or the OOM killer would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     String logText() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
