@@ -18,6 +18,7 @@ import org.tenderhall.identity.domain.Role;
 import org.tenderhall.identity.store.Account;
 import org.tenderhall.identity.store.AccountRepository;
 import org.tenderhall.identity.store.OrganisationRepository;
+import org.tenderhall.platform.database.TransactionLock;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 
@@ -48,10 +49,7 @@ public class AccountService {
     public Account create(Actor actor, String username, String displayName, String password, Role role,
             OrgCode organisation) {
         requireEmbeddedMode();
-        accounts.getEntityManager()
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext('account:' || ?1))")
-                .setParameter(1, username)
-                .getSingleResult();
+        TransactionLock.acquire(accounts.getEntityManager(), "account:" + username);
         if (accounts.findById(username) != null) {
             throw new AccountAlreadyExists(username);
         }

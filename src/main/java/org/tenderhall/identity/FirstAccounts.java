@@ -4,12 +4,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.identity.domain.Actor;
 import org.tenderhall.identity.domain.OrgCode;
 import org.tenderhall.identity.domain.Role;
+import org.tenderhall.platform.database.TransactionLock;
 
 /**
  * How the first accounts come to exist: the demo data set on a fresh embedded platform (or when asked for),
@@ -36,11 +38,18 @@ class FirstAccounts {
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true")
+    boolean oidcTenantEnabled;
+
+    @Inject
+    EntityManager em;
+
     void onStart(@Observes StartupEvent event) {
-        if (shouldSeedDemo()) {
-            seedDemo();
+        if (config.mode() == IdentityConfig.Mode.OIDC && !oidcTenantEnabled) {
+            LOG.warn("tenderhall.identity.mode=oidc but quarkus.oidc.tenant-enabled=false: no bearer token will be"
+                    + " accepted and nobody can sign in. Set QUARKUS_OIDC_TENANT_ENABLED=true and the Keycloak URL.");
         }
-        bootstrapAdmin();
+        createFirstAccounts();
         if (config.mode() == IdentityConfig.Mode.EMBEDDED && accounts.find("admin").isPresent()
                 && organisations.find(DemoData.OPERATOR.code()).isPresent()) {
             printDemoBanner();
@@ -62,6 +71,16 @@ class FirstAccounts {
         LOG.warn(banner);
     }
 
+    /** One instance at a time: several starting together on one database must not seed twice. */
+    @Transactional
+    void createFirstAccounts() {
+        TransactionLock.acquire(em, "tenderhall:first-accounts");
+        if (shouldSeedDemo()) {
+            seedDemo();
+        }
+        bootstrapAdmin();
+    }
+
     private boolean shouldSeedDemo() {
         return switch (config.demoData()) {
             case NEVER -> false;
@@ -70,8 +89,7 @@ class FirstAccounts {
         };
     }
 
-    @Transactional
-    void seedDemo() {
+    private void seedDemo() {
         Actor system = Actor.system(DemoData.OPERATOR.code());
         for (DemoData.DemoOrganisation org : DemoData.ORGANISATIONS) {
             if (organisations.find(org.code()).isEmpty()) {
@@ -89,8 +107,7 @@ class FirstAccounts {
                 DemoData.ACCOUNTS.size(), DemoData.PASSWORD);
     }
 
-    @Transactional
-    void bootstrapAdmin() {
+    private void bootstrapAdmin() {
         IdentityConfig.Bootstrap bootstrap = config.bootstrap();
         if (bootstrap.adminPassword().isEmpty() || config.mode() != IdentityConfig.Mode.EMBEDDED
                 || accounts.anyAdmin()) {

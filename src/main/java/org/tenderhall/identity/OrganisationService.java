@@ -13,6 +13,7 @@ import org.tenderhall.identity.domain.IdentityRejections.OrganisationAlreadyRegi
 import org.tenderhall.identity.domain.OrgCode;
 import org.tenderhall.identity.store.Organisation;
 import org.tenderhall.identity.store.OrganisationRepository;
+import org.tenderhall.platform.database.TransactionLock;
 
 /** Registers and finds organisations. */
 @ApplicationScoped
@@ -30,10 +31,7 @@ public class OrganisationService {
     @Transactional
     public Organisation register(Actor actor, OrgCode code, String name) {
         // Serialise registrations of the same code so that a race ends in 409, not in a key violation.
-        organisations.getEntityManager()
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext('organisation:' || ?1))")
-                .setParameter(1, code.value())
-                .getSingleResult();
+        TransactionLock.acquire(organisations.getEntityManager(), "organisation:" + code);
         if (organisations.findById(code.value()) != null) {
             throw new OrganisationAlreadyRegistered(code);
         }

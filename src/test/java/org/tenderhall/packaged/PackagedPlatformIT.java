@@ -3,6 +3,8 @@ package org.tenderhall.packaged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,8 +19,8 @@ import org.tenderhall.Api;
 import org.tenderhall.identity.DemoData;
 
 /**
- * The packaged jar, run as a user runs it: on its embedded defaults across a restart, and against an external
- * PostgreSQL server given by environment variables.
+ * The packaged jar, run as a user runs it: on its embedded defaults across a restart and a kill, and against an
+ * external PostgreSQL server given by environment variables (with JSON logs switched on).
  */
 class PackagedPlatformIT {
 
@@ -86,7 +88,8 @@ class PackagedPlatformIT {
                     "QUARKUS_DATASOURCE_USERNAME", "postgres",
                     "QUARKUS_DATASOURCE_PASSWORD", "unused-with-trust-auth",
                     "TENDERHALL_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", "first-admin-password",
-                    "TENDERHALL_IDENTITY_BOOTSTRAP_ORGANISATION_CODE", operator);
+                    "TENDERHALL_IDENTITY_BOOTSTRAP_ORGANISATION_CODE", operator,
+                    "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
             try (RunningPlatform platform = RunningPlatform.start(workDir, env)) {
                 assertThat(platform.logText()).doesNotContain("Embedded PostgreSQL started", "DEMO DATA SEEDED");
                 assertThat(workDir.resolve("data")).doesNotExist();
@@ -95,6 +98,11 @@ class PackagedPlatformIT {
                 assertThat(me.statusCode()).isEqualTo(200);
                 assertThat(me.body()).contains(operator);
                 assertThat(platform.get("/api/me", ADMIN).statusCode()).isEqualTo(401);
+
+                JsonNode started = platform.logText().lines().filter(line -> line.startsWith("{"))
+                        .map(PackagedPlatformIT::json).filter(line -> line.path("message").asText().contains("started in"))
+                        .findFirst().orElseThrow(() -> new AssertionError("no JSON log line says the platform started"));
+                assertThat(started.path("level").asText()).isEqualTo("INFO");
             }
             try (Connection db = external.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
                 assertThat(count(sql, "select count(*) from account")).isEqualTo(1);
@@ -104,6 +112,14 @@ class PackagedPlatformIT {
             }
         }
         assertThat(Files.exists(workDir.resolve("data"))).isFalse();
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (Exception e) {
+            throw new AssertionError("not a JSON log line: " + line, e);
+        }
     }
 
     private static long count(Statement sql, String query) throws Exception {

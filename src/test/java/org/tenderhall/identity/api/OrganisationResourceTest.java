@@ -8,7 +8,11 @@ import static org.tenderhall.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.tenderhall.Api;
 import org.tenderhall.audit.AuditEvent;
@@ -55,6 +59,25 @@ class OrganisationResourceTest {
         as("admin").body(body).post("/api/organisations")
                 .then().statusCode(409).body("type", equalTo("https://tenderhall.org/problems/organisation-exists"));
         assertThat(audit.forSubject("organisation:" + code)).hasSize(1);
+    }
+
+    @Test
+    void concurrent_registrations_of_one_code_give_one_201_and_409s_never_a_500() throws Exception {
+        String body = "{\"code\":\"" + Api.freshCreditCode() + "\",\"name\":\"Race Ltd\"}";
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(pool.submit(() -> as("admin").body(body).post("/api/organisations").statusCode()));
+            }
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                results.add(status.get());
+            }
+            assertThat(results).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
