@@ -109,11 +109,6 @@ public class AccountService {
     }
 
     @Transactional
-    public boolean anyAccount() {
-        return accounts.count() > 0;
-    }
-
-    @Transactional
     public boolean anyAdmin() {
         return accounts.anyAdmin();
     }

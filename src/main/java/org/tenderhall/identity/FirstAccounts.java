@@ -84,23 +84,24 @@ class FirstAccounts {
     private boolean shouldSeedDemo() {
         return switch (config.demoData()) {
             case NEVER -> false;
-            case SEED -> !accounts.anyAccount();
-            case AUTO -> embeddedDatabase && !accounts.anyAccount();
+            case SEED -> !organisations.anyRegistered();
+            case AUTO -> embeddedDatabase && !organisations.anyRegistered();
         };
     }
 
     private void seedDemo() {
         Actor system = Actor.system(DemoData.OPERATOR.code());
         for (DemoData.DemoOrganisation org : DemoData.ORGANISATIONS) {
-            if (organisations.find(org.code()).isEmpty()) {
-                organisations.register(system, org.code(), org.name());
-            }
+            organisations.register(system, org.code(), org.name());
         }
-        if (config.mode() == IdentityConfig.Mode.EMBEDDED) {
-            for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
-                accounts.create(system, account.username(), account.displayName(), DemoData.PASSWORD,
-                        account.role(), account.organisation());
-            }
+        if (config.mode() != IdentityConfig.Mode.EMBEDDED) {
+            LOG.warnf("DEMO DATA SEEDED: %d organisations; accounts come from the identity provider (oidc mode).",
+                    DemoData.ORGANISATIONS.size());
+            return;
+        }
+        for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
+            accounts.create(system, account.username(), account.displayName(), DemoData.PASSWORD, account.role(),
+                    account.organisation());
         }
         LOG.warnf("DEMO DATA SEEDED: %d organisations and %d accounts with the documented password '%s'."
                 + " Not for production: see README, 'Production'.", DemoData.ORGANISATIONS.size(),

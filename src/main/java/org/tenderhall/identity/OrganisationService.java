@@ -51,6 +51,11 @@ public class OrganisationService {
     }
 
     @Transactional
+    public boolean anyRegistered() {
+        return organisations.count() > 0;
+    }
+
+    @Transactional
     public Optional<Organisation> find(OrgCode code) {
         return organisations.findByIdOptional(code.value());
     }
