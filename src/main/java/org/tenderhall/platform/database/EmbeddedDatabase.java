@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutionException;
@@ -102,7 +103,15 @@ public final class EmbeddedDatabase {
         }
         Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException heldByThisProcess) {
+            // Quarkus tests restart the application in a new class loader, with a new copy of this class.
+            channel.close();
+            lockedDirectory = dir;
+            return;
+        }
         if (lock == null) {
             channel.close();
             throw new IllegalStateException("Another Tenderhall process is using the embedded database in " + dir
