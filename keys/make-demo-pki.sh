@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Makes Tenderhall's DEMO public-key infrastructure with OpenSSL, into keys/demo/. DEMO ONLY: every private
+# key here is public knowledge. Rerun to make a fresh set (new keys, same names and structure):
+#   keys/make-demo-pki.sh
+# Two independent certificate authorities model mutual recognition of CAs (CA互认): one RSA 3072, one EC P-256,
+# each a root with an issuing CA. A platform CA issues the platform's own certificates.
+set -euo pipefail
+cd "$(dirname "$0")"
+out=demo
+password=tenderhall-demo
+export ENCIPHER=keyEncipherment # read by every use of the CA configuration; set per certificate below
+rm -rf "$out" && mkdir -p "$out"/{ca,crl,bidders,platform} && work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
+
+key() { # key <file> rsa|ec
+  case "$2" in
+    rsa) openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$1" ;;
+    ec)  openssl genpkey -quiet -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" ;;
+  esac
+}
+
+# ca_db <name>: an `openssl ca` database for one issuing CA, so that it can revoke and publish a CRL.
+ca_db() {
+  mkdir -p "$work/$1/new" && : > "$work/$1/index.txt" && echo 1000 > "$work/$1/serial" && echo 1000 > "$work/$1/crlnumber"
+  cat > "$work/$1/ca.cnf" <<CNF
+[ca]
+default_ca = issuing
+[issuing]
+dir = $work/$1
+database = \$dir/index.txt
+new_certs_dir = \$dir/new
+serial = \$dir/serial
+crlnumber = \$dir/crlnumber
+certificate = $PWD/$out/ca/$1.crt
+private_key = $PWD/$out/ca/$1.key
+default_md = sha256
+default_days = 1095
+default_crl_days = 3650
+policy = anything
+unique_subject = no
+copy_extensions = none
+[anything]
+countryName = optional
+organizationName = optional
+organizationalUnitName = optional
+serialNumber = optional
+commonName = supplied
+[bidder]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation, \${ENV::ENCIPHER}
+extendedKeyUsage = emailProtection, clientAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+crlDistributionPoints = URI:http://localhost:8080/demo-crl/$1.crl
+[platform_signing]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[tsa]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation
+extendedKeyUsage = critical, timeStamping
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[opening]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, keyEncipherment
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+CNF
+}
+
+root() { # root <name> rsa|ec <CN>
+  key "$out/ca/$1.key" "$2"
+  openssl req -x509 -new -key "$out/ca/$1.key" -sha256 -days 7300 -subj "/C=CN/O=Tenderhall Demo PKI/CN=$3" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    -addext "subjectKeyIdentifier=hash" -out "$out/ca/$1.crt"
+}
+
+issuing() { # issuing <name> <root> rsa|ec <CN>
+  key "$out/ca/$1.key" "$3"
+  openssl req -new -key "$out/ca/$1.key" -subj "/C=CN/O=Tenderhall Demo PKI/CN=$4" -out "$work/$1.csr"
+  openssl x509 -req -in "$work/$1.csr" -CA "$out/ca/$2.crt" -CAkey "$out/ca/$2.key" -CAserial "$work/$2.srl" -CAcreateserial -sha256 -days 5475 \
+    -extfile <(printf 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n') \
+    -out "$out/ca/$1.crt" 2>/dev/null
+  ca_db "$1"
+}
+
+# issue <ca> <file> rsa|ec <extensions> <subject> [openssl ca options...]: a certificate and its PKCS#12.
+issue() {
+  local ca=$1 file=$2 alg=$3 ext=$4 subject=$5; shift 5
+  key "$work/$(basename "$file").key" "$alg"
+  openssl req -new -key "$work/$(basename "$file").key" -subj "$subject" -out "$work/$(basename "$file").csr"
+  ENCIPHER=$([ "$alg" = rsa ] && echo keyEncipherment || echo keyAgreement) \
+    openssl ca -batch -notext -config "$work/$ca/ca.cnf" -extensions "$ext" -in "$work/$(basename "$file").csr" \
+    -out "$out/$file.crt" "$@" 2>/dev/null
+  cat "$out/ca/$ca.crt" > "$work/chain.pem"
+  openssl pkcs12 -export -inkey "$work/$(basename "$file").key" -in "$out/$file.crt" -certfile "$work/chain.pem" \
+    -name "$(basename "$file")" -passout "pass:$password" -out "$out/$file.p12"
+}
+
+root rsa-root rsa "Tenderhall Demo RSA Root CA"
+issuing rsa-issuing rsa-root rsa "Tenderhall Demo RSA Issuing CA"
+root ec-root ec "Tenderhall Demo EC Root CA"
+issuing ec-issuing ec-root ec "Tenderhall Demo EC Issuing CA"
+root platform-ca rsa "Tenderhall Demo Platform CA"
+ca_db platform-ca
+
+# Demo bidders: the organisations of the platform's demo data set (org.tenderhall.identity.DemoData).
+bidder() { # bidder <file> <ca> rsa|ec <credit code> <organisation> <person> [openssl ca options...]
+  local file=$1 ca=$2 alg=$3 code=$4 org=$5 person=$6; shift 6
+  issue "$ca" "bidders/$file" "$alg" bidder "/C=CN/O=$org/OU=$code/serialNumber=$code/CN=$person" "$@"
+}
+bidder bidder1 rsa-issuing rsa 91350200B000000431 "Island Construction Group Co." "Wang Wei"
+bidder bidder2 ec-issuing ec 91350200B00000051U "Bluewater Municipal Engineering Co." "Zhao Min"
+bidder bidder3 rsa-issuing rsa 91350200B0000006XK "Seaview Road and Bridge Co." "Sun Li"
+bidder bidder4 ec-issuing ec 91350200B00000078K "Lighthouse Building Works Co." "Zhou Jie"
+bidder bidder1-revoked rsa-issuing rsa 91350200B000000431 "Island Construction Group Co." "Wang Wei (revoked)"
+bidder bidder3-expired rsa-issuing rsa 91350200B0000006XK "Seaview Road and Bridge Co." "Sun Li (expired)" \
+  -startdate 20240101000000Z -enddate 20250101000000Z
+
+# Revoke one, and publish each issuing CA's CRL.
+openssl ca -config "$work/rsa-issuing/ca.cnf" -revoke "$out/bidders/bidder1-revoked.crt" -crl_reason keyCompromise 2>/dev/null
+for ca in rsa-issuing ec-issuing; do
+  openssl ca -gencrl -config "$work/$ca/ca.cnf" -out "$out/crl/$ca.crl" 2>/dev/null
+done
+
+# The platform's own certificates.
+issue platform-ca platform/document-signing rsa platform_signing "/C=CN/O=Tenderhall Demo Platform/CN=Tenderhall document signing (demo)"
+issue platform-ca platform/tsa rsa tsa "/C=CN/O=Tenderhall Demo Platform/CN=Tenderhall timestamping authority (demo)"
+issue platform-ca platform/opening-demo rsa opening "/C=CN/O=Tenderhall Demo Platform/CN=Opening key of demo tender"
+
+echo "Demo PKI written to keys/$out (PKCS#12 password: $password)"
