@@ -1,0 +1,120 @@
+package org.tenderhall.seal;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.KeyAgreeRecipientInformation;
+import org.bouncycastle.cms.Recipient;
+import org.bouncycastle.cms.RecipientInfoGenerator;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.operator.jcajce.JceAsymmetricKeyWrapper;
+
+/**
+ * The one place that chooses algorithms for the envelope: SHA-256 everywhere, RSA-OAEP with SHA-256 or
+ * ephemeral-static ECDH (X9.63 KDF with SHA-256, AES-256 key wrap) for recipients, by the recipient's key type.
+ */
+final class Algorithms {
+
+    /** Bouncy Castle as a private provider instance: never installed globally. */
+    static final Provider BC = new BouncyCastleProvider();
+
+    private static final OAEPParameterSpec OAEP_SHA256 = new OAEPParameterSpec("SHA-256", "MGF1",
+            MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
+
+    private Algorithms() {
+    }
+
+    /** The JDK's digests (several times faster than Bouncy Castle's in Java). */
+    static DigestCalculatorProvider digests() {
+        try {
+            return new JcaDigestCalculatorProviderBuilder().build();
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String signatureAlgorithm(PrivateKey key) {
+        return switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> throw new IllegalArgumentException("No signature profile for " + key.getAlgorithm() + " keys");
+        };
+    }
+
+    /** A streaming SignedData generator for {@code signer}, with {@code extraAttributes} signed too. */
+    static CMSSignedDataStreamGenerator signedDataGenerator(Signer signer, AttributeTable extraAttributes)
+            throws GeneralSecurityException {
+        try {
+            CMSSignedDataStreamGenerator generator = new CMSSignedDataStreamGenerator();
+            JcaSignerInfoGeneratorBuilder info = new JcaSignerInfoGeneratorBuilder(digests());
+            if (extraAttributes != null) {
+                info.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(extraAttributes));
+            }
+            generator.addSignerInfoGenerator(info.build(
+                    new JcaContentSignerBuilder(signatureAlgorithm(signer.key())).build(signer.key()),
+                    signer.certificate()));
+            generator.addCertificates(new JcaCertStore(signer.chain()));
+            return generator;
+        } catch (OperatorCreationException | CMSException e) {
+            throw new GeneralSecurityException("Cannot sign with this key: " + e.getMessage(), e);
+        }
+    }
+
+    static RecipientInfoGenerator recipientFor(X509Certificate certificate) throws GeneralSecurityException {
+        return switch (certificate.getPublicKey().getAlgorithm()) {
+            case "RSA" -> new JceKeyTransRecipientInfoGenerator(certificate,
+                    new JceAsymmetricKeyWrapper(OAEP_SHA256, certificate.getPublicKey()).setProvider(BC)).setProvider(BC);
+            case "EC" -> {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(((ECPublicKey) certificate.getPublicKey()).getParams());
+                KeyPair ephemeral = generator.generateKeyPair();
+                yield new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(),
+                        ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP).addRecipient(certificate).setProvider(BC);
+            }
+            default -> throw new GeneralSecurityException("No recipient profile for "
+                    + certificate.getPublicKey().getAlgorithm() + " keys");
+        };
+    }
+
+    /**
+     * The recipient that unwraps the content key with {@code key}. CBC content is decrypted by the JDK (several
+     * times faster); GCM by Bouncy Castle, which streams it (the JDK buffers the whole ciphertext).
+     */
+    static Recipient recipientWith(RecipientInformation information, PrivateKey key, boolean authenticated) {
+        if (information instanceof KeyAgreeRecipientInformation) {
+            if (authenticated) {
+                return new JceKeyAgreeAuthEnvelopedRecipient(key).setProvider(BC);
+            }
+            return new JceKeyAgreeEnvelopedRecipient(key).setProvider(BC).setContentProvider("SunJCE");
+        }
+        if (authenticated) {
+            return new JceKeyTransAuthEnvelopedRecipient(key).setProvider(BC);
+        }
+        return new JceKeyTransEnvelopedRecipient(key).setProvider(BC).setContentProvider("SunJCE");
+    }
+}

@@ -1,0 +1,213 @@
+package org.tenderhall.seal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
+import org.bouncycastle.cms.CMSEnvelopedDataParser;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedDataParser;
+import org.bouncycastle.cms.CMSTypedStream;
+import org.bouncycastle.cms.RecipientId;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.RecipientInformationStore;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.io.Streams;
+
+/**
+ * Opens a sealed bid with a recipient's private key: decrypts the envelope and verifies the inner signature in
+ * one streaming pass. The package is written to a temporary file and handed over only after a clean end of
+ * stream (for GCM: after the tag is checked), a good inner signature, and an inner signer equal to the envelope's
+ * outer signer; otherwise the file is deleted. Call {@link EnvelopeInspector} first: it establishes that the
+ * envelope is intact and who signed it.
+ */
+public final class BidOpener {
+
+    private BidOpener() {
+    }
+
+    /**
+     * @param outerSigner the envelope's signer, from the inspection at submission
+     * @param key         a recipient's private key: the tender's opening key, or the bidder's own
+     * @param keyCertificate the certificate of {@code key}, which names it among the recipients
+     * @param workDirectory where the package is written
+     */
+    public static OpenedBid open(Path envelope, X509Certificate outerSigner, PrivateKey key,
+            X509Certificate keyCertificate, Path workDirectory) throws SealException, IOException {
+        Path bidPackage = Files.createTempFile(workDirectory, "bid-package-", ".zip");
+        boolean accepted = false;
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(envelope), 1 << 16)) {
+            OpenedBid opened = open(file, outerSigner, key, keyCertificate, bidPackage);
+            accepted = true;
+            return opened;
+        } finally {
+            if (!accepted) {
+                Files.deleteIfExists(bidPackage);
+            }
+        }
+    }
+
+    private static OpenedBid open(InputStream file, X509Certificate outerSigner, PrivateKey key,
+            X509Certificate keyCertificate, Path bidPackage) throws SealException, IOException {
+        Found recipient = recipientFor(file, keyCertificate);
+        CMSTypedStream decrypted;
+        try {
+            decrypted = recipient.information.getContentStream(
+                    Algorithms.recipientWith(recipient.information, key, recipient.authenticated));
+        } catch (CMSException | RuntimeException e) {
+            throw new SealException(SealFailure.DECRYPTION_FAILED, "The key does not unlock this envelope", e);
+        }
+
+        MessageDigest packageDigest = sha256();
+        CMSSignedDataParser inner;
+        long size;
+        Signed signed;
+        try {
+            inner = new CMSSignedDataParser(Algorithms.digests(), decrypted.getContentStream());
+            CMSTypedStream signedContent = inner.getSignedContent();
+            if (signedContent == null) {
+                throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The signed bid carries no package");
+            }
+            try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(bidPackage),
+                    1 << 16), packageDigest)) {
+                size = signedContent.getContentStream().transferTo(out);
+            }
+            signed = verifyInner(inner);
+            // Read to the very end: only there does a GCM tag, or CBC padding, prove the ciphertext whole.
+            Streams.drain(decrypted.getContentStream());
+        } catch (CMSException | RuntimeException e) {
+            throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The decrypted content is not a signed bid", e);
+        } catch (IOException e) {
+            throw new SealException(SealFailure.DECRYPTION_FAILED, "The content did not decrypt cleanly: " + e.getMessage(), e);
+        }
+
+        if (!signed.signer.equals(outerSigner)) {
+            throw new SealException(SealFailure.SIGNER_MISMATCH, "The bid was signed by "
+                    + signed.signer.getSubjectX500Principal() + " but the envelope by " + outerSigner.getSubjectX500Principal());
+        }
+        return new OpenedBid(bidPackage, HexFormat.of().formatHex(packageDigest.digest()), size, signed.signer,
+                signed.certificates, EnvelopeInspector.signingTime(signed.information), binding(signed.information));
+    }
+
+    /** The envelope's entry for the key, and whether the envelope is authenticated (GCM). */
+    private record Found(RecipientInformation information, boolean authenticated) {
+    }
+
+    private static Found recipientFor(InputStream file, X509Certificate keyCertificate)
+            throws SealException, IOException {
+        RecipientInformationStore recipients;
+        boolean authenticated;
+        try {
+            file.mark(64);
+            byte[] head = file.readNBytes(32);
+            file.reset();
+            authenticated = isAuthEnveloped(head);
+            recipients = authenticated
+                    ? new CMSAuthEnvelopedDataParser(file).getRecipientInfos()
+                    : new CMSEnvelopedDataParser(file).getRecipientInfos();
+        } catch (CMSException | RuntimeException e) {
+            throw new SealException(SealFailure.MALFORMED, "The envelope is not a CMS envelope", e);
+        }
+        RecipientId id = "EC".equals(keyCertificate.getPublicKey().getAlgorithm())
+                ? new JceKeyAgreeRecipientId(keyCertificate)
+                : new JceKeyTransRecipientId(keyCertificate);
+        Collection<RecipientInformation> matches = recipients.getRecipients(id);
+        if (matches.isEmpty()) {
+            throw new SealException(SealFailure.NOT_A_RECIPIENT, "The envelope is not encrypted to "
+                    + keyCertificate.getSubjectX500Principal());
+        }
+        return new Found(matches.iterator().next(), authenticated);
+    }
+
+    /** Whether the ContentInfo starting with {@code head} is an AuthEnvelopedData (RFC 5083). */
+    private static boolean isAuthEnveloped(byte[] head) throws IOException {
+        byte[] oid = CMSObjectIdentifiers.authEnvelopedData.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+        outer:
+        for (int i = 0; i + oid.length <= head.length; i++) {
+            for (int j = 0; j < oid.length; j++) {
+                if (head[i + j] != oid[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private record Signed(X509Certificate signer, List<X509Certificate> certificates, SignerInformation information) {
+    }
+
+    private static Signed verifyInner(CMSSignedDataParser inner) throws SealException {
+        try {
+            List<SignerInformation> signers = new ArrayList<>(inner.getSignerInfos().getSigners());
+            if (signers.size() != 1) {
+                throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid must have exactly one signer");
+            }
+            SignerInformation signer = signers.get(0);
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = inner.getCertificates().getMatches(signer.getSID());
+            if (matches.isEmpty()) {
+                throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's signature does not carry its certificate");
+            }
+            X509Certificate certificate = Certificates.toX509(matches.iterator().next());
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
+                throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's signature does not verify");
+            }
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (Object holder : inner.getCertificates().getMatches(null)) {
+                certificates.add(Certificates.toX509((X509CertificateHolder) holder));
+            }
+            return new Signed(certificate, certificates, signer);
+        } catch (CMSException | OperatorCreationException | CertificateException | RuntimeException e) {
+            throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's signature does not verify: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<BidBinding> binding(SignerInformation signer) {
+        AttributeTable attributes = signer.getSignedAttributes();
+        if (attributes == null || attributes.get(BidBinding.TENDER_ID) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new BidBinding(text(attributes, BidBinding.TENDER_ID), text(attributes, BidBinding.LOT),
+                text(attributes, BidBinding.BIDDER_CODE)));
+    }
+
+    private static String text(AttributeTable attributes, ASN1ObjectIdentifier type) {
+        Attribute attribute = attributes.get(type);
+        return attribute == null ? null : ((ASN1String) attribute.getAttrValues().getObjectAt(0)).getString();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

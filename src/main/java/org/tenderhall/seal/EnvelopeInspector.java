@@ -1,0 +1,261 @@
+package org.tenderhall.seal;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetStringParser;
+import org.bouncycastle.asn1.ASN1SequenceParser;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.ASN1SetParser;
+import org.bouncycastle.asn1.ASN1StreamParser;
+import org.bouncycastle.asn1.BERTags;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AuthEnvelopedDataParser;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfoParser;
+import org.bouncycastle.asn1.cms.EncryptedContentInfoParser;
+import org.bouncycastle.asn1.cms.EnvelopedDataParser;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo;
+import org.bouncycastle.asn1.cms.KeyTransRecipientInfo;
+import org.bouncycastle.asn1.cms.RecipientEncryptedKey;
+import org.bouncycastle.asn1.cms.RecipientIdentifier;
+import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedDataParser;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.CMSTypedStream;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.io.Streams;
+
+/**
+ * Checks a sealed bid as far as is possible without opening it, in one pass over the envelope: its CMS
+ * structure is complete, the detached outer signature covers exactly these bytes and verifies with the
+ * certificate it carries, and the recipients are listed. Whether that certificate is trusted is the {@code pki}
+ * capability's question.
+ */
+public final class EnvelopeInspector {
+
+    private EnvelopeInspector() {
+    }
+
+    public static Inspection inspect(Path envelope, byte[] outerSignature) throws SealException, IOException {
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(envelope), 1 << 16)) {
+            return inspect(file, outerSignature);
+        }
+    }
+
+    public static Inspection inspect(InputStream envelope, byte[] outerSignature) throws SealException, IOException {
+        CMSSignedDataParser outer;
+        try {
+            outer = new CMSSignedDataParser(Algorithms.digests(), new CMSTypedStream(envelope), outerSignature);
+        } catch (CMSException | RuntimeException e) {
+            throw new SealException(SealFailure.MALFORMED, "The outer signature is not a CMS signature", e);
+        }
+        CountingInput content = new CountingInput(outer.getSignedContent().getContentStream());
+        Structure structure;
+        try {
+            structure = walk(content);
+            if (content.read() != -1) {
+                throw new SealException(SealFailure.MALFORMED, "The envelope has bytes after its end");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (isTruncation(e)) {
+                throw new SealException(SealFailure.TRUNCATED, "The envelope ends before its structure does", e);
+            }
+            Streams.drain(content);
+            verifyOuter(outer); // tampering explains a broken structure better than malformation does
+            throw new SealException(SealFailure.MALFORMED, "The envelope is not a CMS EnvelopedData or AuthEnvelopedData", e);
+        }
+        Verified signed = verifyOuter(outer);
+        return new Inspection(signed.signer, signed.certificates, signed.signingTime, structure.profile,
+                structure.recipients, HexFormat.of().formatHex(signed.digest), content.count);
+    }
+
+    private record Structure(SealProfile profile, List<Inspection.RecipientRef> recipients) {
+    }
+
+    private record Verified(X509Certificate signer, List<X509Certificate> certificates, Optional<Instant> signingTime,
+            byte[] digest) {
+    }
+
+    /** Reads the whole envelope structure, draining the ciphertext, and collects the recipients. */
+    private static Structure walk(InputStream in) throws IOException {
+        ContentInfoParser contentInfo = new ContentInfoParser((ASN1SequenceParser) new ASN1StreamParser(in).readObject());
+        ASN1ObjectIdentifier type = contentInfo.getContentType();
+        if (CMSObjectIdentifiers.envelopedData.equals(type)) {
+            EnvelopedDataParser data = new EnvelopedDataParser((ASN1SequenceParser) contentInfo.getContent(BERTags.SEQUENCE));
+            data.getVersion();
+            data.getOriginatorInfo();
+            List<Inspection.RecipientRef> recipients = recipients(data.getRecipientInfos());
+            EncryptedContentInfoParser encrypted = data.getEncryptedContentInfo();
+            encrypted.getContentType();
+            ASN1ObjectIdentifier algorithm = encrypted.getContentEncryptionAlgorithm().getAlgorithm();
+            drain(encrypted.getEncryptedContent(BERTags.OCTET_STRING));
+            data.getUnprotectedAttrs();
+            if (!NISTObjectIdentifiers.id_aes256_CBC.equals(algorithm)) {
+                throw new IllegalArgumentException("content encryption " + algorithm + " is not a Tenderhall profile");
+            }
+            return new Structure(SealProfile.AES_256_CBC, recipients);
+        }
+        if (CMSObjectIdentifiers.authEnvelopedData.equals(type)) {
+            AuthEnvelopedDataParser data = new AuthEnvelopedDataParser((ASN1SequenceParser) contentInfo.getContent(BERTags.SEQUENCE));
+            data.getVersion();
+            data.getOriginatorInfo();
+            List<Inspection.RecipientRef> recipients = recipients(data.getRecipientInfos());
+            EncryptedContentInfoParser encrypted = data.getAuthEncryptedContentInfo();
+            encrypted.getContentType();
+            ASN1ObjectIdentifier algorithm = encrypted.getContentEncryptionAlgorithm().getAlgorithm();
+            drain(encrypted.getEncryptedContent(BERTags.OCTET_STRING));
+            data.getAuthAttrs();
+            data.getMac();
+            data.getUnauthAttrs();
+            if (!NISTObjectIdentifiers.id_aes256_GCM.equals(algorithm)) {
+                throw new IllegalArgumentException("content encryption " + algorithm + " is not a Tenderhall profile");
+            }
+            return new Structure(SealProfile.AES_256_GCM, recipients);
+        }
+        throw new IllegalArgumentException("content type " + type + " is not an envelope");
+    }
+
+    private static void drain(ASN1Encodable octets) throws IOException {
+        if (octets == null) {
+            throw new IllegalArgumentException("the envelope carries no encrypted content");
+        }
+        Streams.drain(((ASN1OctetStringParser) octets).getOctetStream());
+    }
+
+    private static List<Inspection.RecipientRef> recipients(ASN1SetParser set) throws IOException {
+        List<Inspection.RecipientRef> refs = new ArrayList<>();
+        for (ASN1Encodable element : ASN1Set.getInstance(set.toASN1Primitive())) {
+            ASN1Encodable info = RecipientInfo.getInstance(element).getInfo();
+            if (info instanceof KeyTransRecipientInfo keyTrans) {
+                refs.add(ref(keyTrans.getRecipientIdentifier()));
+            } else if (info instanceof KeyAgreeRecipientInfo keyAgree) {
+                for (ASN1Encodable encryptedKey : keyAgree.getRecipientEncryptedKeys()) {
+                    var id = RecipientEncryptedKey.getInstance(encryptedKey).getIdentifier();
+                    refs.add(id.getIssuerAndSerialNumber() != null
+                            ? ref(id.getIssuerAndSerialNumber())
+                            : new Inspection.RecipientRef(null, null, id.getRKeyID().getSubjectKeyIdentifier().getOctets()));
+                }
+            }
+        }
+        return refs;
+    }
+
+    private static Inspection.RecipientRef ref(RecipientIdentifier id) throws IOException {
+        if (id.isTagged()) {
+            return new Inspection.RecipientRef(null, null,
+                    org.bouncycastle.asn1.ASN1OctetString.getInstance(id.getId()).getOctets());
+        }
+        return ref(IssuerAndSerialNumber.getInstance(id.getId()));
+    }
+
+    private static Inspection.RecipientRef ref(IssuerAndSerialNumber id) throws IOException {
+        return new Inspection.RecipientRef(new X500Principal(id.getName().getEncoded()), id.getSerialNumber().getValue(), null);
+    }
+
+    private static Verified verifyOuter(CMSSignedDataParser outer) throws SealException {
+        try {
+            List<SignerInformation> signers = new ArrayList<>(outer.getSignerInfos().getSigners());
+            if (signers.size() != 1) {
+                throw new SealException(SealFailure.MALFORMED, "The outer signature must have exactly one signer");
+            }
+            SignerInformation signer = signers.get(0);
+            if (!NISTObjectIdentifiers.id_sha256.getId().equals(signer.getDigestAlgOID())) {
+                throw new SealException(SealFailure.MALFORMED, "The outer signature must use SHA-256");
+            }
+            @SuppressWarnings("unchecked")
+            var matches = outer.getCertificates().getMatches(signer.getSID());
+            if (matches.isEmpty()) {
+                throw new SealException(SealFailure.MALFORMED, "The outer signature does not carry its signer's certificate");
+            }
+            X509Certificate certificate = Certificates.toX509((X509CertificateHolder) matches.iterator().next());
+            boolean valid;
+            try {
+                valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+            } catch (CMSSignerDigestMismatchException changed) {
+                throw new SealException(SealFailure.TAMPERED, "The envelope is not the one its outer signature was made over");
+            }
+            if (!valid) {
+                throw new SealException(SealFailure.OUTER_SIGNATURE_INVALID, "The outer signature does not verify");
+            }
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (Object holder : outer.getCertificates().getMatches(null)) {
+                certificates.add(Certificates.toX509((X509CertificateHolder) holder));
+            }
+            return new Verified(certificate, certificates, signingTime(signer), signer.getContentDigest());
+        } catch (CMSException | OperatorCreationException | CertificateException | RuntimeException e) {
+            throw new SealException(SealFailure.OUTER_SIGNATURE_INVALID, "The outer signature can not be verified: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static Optional<Instant> signingTime(SignerInformation signer) {
+        if (signer.getSignedAttributes() == null) {
+            return Optional.empty();
+        }
+        Attribute attribute = signer.getSignedAttributes().get(CMSAttributes.signingTime);
+        if (attribute == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Time.getInstance(attribute.getAttrValues().getObjectAt(0)).getDate().toInstant());
+    }
+
+    static boolean isTruncation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof EOFException || message.contains("EOF") || message.contains("truncated")
+                    || message.contains("unexpected end")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Counts the envelope's bytes as they pass. */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}
