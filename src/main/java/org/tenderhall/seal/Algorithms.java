@@ -8,6 +8,7 @@ import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.MGF1ParameterSpec;
+import java.util.function.Supplier;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
@@ -66,14 +67,18 @@ final class Algorithms {
         };
     }
 
-    /** A streaming SignedData generator for {@code signer}, with {@code extraAttributes} signed too. */
-    static CMSSignedDataStreamGenerator signedDataGenerator(Signer signer, AttributeTable extraAttributes)
+    /**
+     * A streaming SignedData generator for {@code signer}, with {@code extraAttributes} signed too; they are asked
+     * for when the signature is made, after the content has passed.
+     */
+    static CMSSignedDataStreamGenerator signedDataGenerator(Signer signer, Supplier<AttributeTable> extraAttributes)
             throws GeneralSecurityException {
         try {
             CMSSignedDataStreamGenerator generator = new CMSSignedDataStreamGenerator();
             JcaSignerInfoGeneratorBuilder info = new JcaSignerInfoGeneratorBuilder(digests());
             if (extraAttributes != null) {
-                info.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(extraAttributes));
+                info.setSignedAttributeGenerator(parameters ->
+                        new DefaultSignedAttributeTableGenerator(extraAttributes.get()).getAttributes(parameters));
             }
             generator.addSignerInfoGenerator(info.build(
                     new JcaContentSignerBuilder(signatureAlgorithm(signer.key())).build(signer.key()),

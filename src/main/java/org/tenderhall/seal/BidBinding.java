@@ -14,4 +14,6 @@ public record BidBinding(String tenderId, String lot, String bidderCode) {
     static final ASN1ObjectIdentifier TENDER_ID = ARC.branch("1");
     static final ASN1ObjectIdentifier LOT = ARC.branch("2");
     static final ASN1ObjectIdentifier BIDDER_CODE = ARC.branch("3");
+    /** In the outer signature: the envelope's length in bytes, which tells a cut file from a changed one. */
+    static final ASN1ObjectIdentifier ENVELOPE_SIZE = ARC.branch("4");
 }

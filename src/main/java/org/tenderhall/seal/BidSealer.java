@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -47,12 +48,13 @@ public final class BidSealer {
             throw new IllegalArgumentException("a sealed bid needs at least one recipient");
         }
         MessageDigest envelopeDigest = MessageDigest.getInstance("SHA-256");
-        CMSSignedDataStreamGenerator outer = Algorithms.signedDataGenerator(signer, null);
-        CMSSignedDataStreamGenerator inner = Algorithms.signedDataGenerator(signer, bindingAttributes(binding));
+        CountingStream envelopeOut = new CountingStream(new DigestOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(envelopeFile), 1 << 16), envelopeDigest));
+        CMSSignedDataStreamGenerator outer = Algorithms.signedDataGenerator(signer, () -> sizeAttribute(envelopeOut.count));
+        CMSSignedDataStreamGenerator inner = Algorithms.signedDataGenerator(signer, () -> bindingAttributes(binding));
         long size;
         try (OutputStream signatureOut = new BufferedOutputStream(Files.newOutputStream(signatureFile));
-                CountingStream envelopeOut = new CountingStream(new DigestOutputStream(
-                        new BufferedOutputStream(Files.newOutputStream(envelopeFile), 1 << 16), envelopeDigest))) {
+                envelopeOut) {
             OutputStream outerContent = outer.open(signatureOut, false);
             OutputStream envelope = openEnvelope(new Tee(envelopeOut, outerContent), recipients, profile);
             OutputStream signedPackage = inner.open(envelope, true);
@@ -84,6 +86,10 @@ public final class BidSealer {
         }
         // Content type id-data, holding the DER of the inner SignedData: what `openssl cms -encrypt` writes too.
         return generator.open(out, new JceCMSContentEncryptorBuilder(profile.contentEncryption).build());
+    }
+
+    private static AttributeTable sizeAttribute(long envelopeSize) {
+        return new AttributeTable(new Attribute(BidBinding.ENVELOPE_SIZE, new DERSet(new ASN1Integer(envelopeSize))));
     }
 
     private static AttributeTable bindingAttributes(BidBinding binding) {

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetStringParser;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1SequenceParser;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1SetParser;
@@ -67,26 +69,36 @@ public final class EnvelopeInspector {
     public static Inspection inspect(InputStream envelope, byte[] outerSignature) throws SealException, IOException {
         CMSSignedDataParser outer;
         try {
+            ASN1Primitive.fromByteArray(outerSignature); // strictly one structure, nothing after it
             outer = new CMSSignedDataParser(Algorithms.digests(), new CMSTypedStream(envelope), outerSignature);
-        } catch (CMSException | RuntimeException e) {
+        } catch (CMSException | IOException | RuntimeException e) {
             throw new SealException(SealFailure.MALFORMED, "The outer signature is not a CMS signature", e);
         }
         CountingInput content = new CountingInput(outer.getSignedContent().getContentStream());
-        Structure structure;
+        Structure structure = null;
+        Exception broken = null;
         try {
             structure = walk(content);
             if (content.read() != -1) {
-                throw new SealException(SealFailure.MALFORMED, "The envelope has bytes after its end");
+                broken = new IllegalArgumentException("bytes after the end of the envelope");
             }
         } catch (IOException | RuntimeException e) {
-            if (isTruncation(e)) {
-                throw new SealException(SealFailure.TRUNCATED, "The envelope ends before its structure does", e);
-            }
-            Streams.drain(content);
-            verifyOuter(outer); // tampering explains a broken structure better than malformation does
-            throw new SealException(SealFailure.MALFORMED, "The envelope is not a CMS EnvelopedData or AuthEnvelopedData", e);
+            broken = e;
         }
-        Verified signed = verifyOuter(outer);
+        Streams.drain(content);
+
+        SignerInformation signer = soleSigner(outer);
+        Long signedSize = signedEnvelopeSize(signer);
+        boolean truncated = signedSize != null ? content.count < signedSize : broken != null && isTruncation(broken);
+        if (truncated) {
+            throw new SealException(SealFailure.TRUNCATED, "The envelope ends before its structure does ("
+                    + content.count + " bytes" + (signedSize == null ? "" : " of " + signedSize + " signed") + ")");
+        }
+        Verified signed = verify(outer, signer); // tampering explains a broken structure better than malformation does
+        if (broken != null) {
+            throw new SealException(SealFailure.MALFORMED, "The envelope is not a Tenderhall CMS envelope: "
+                    + broken.getMessage(), broken);
+        }
         return new Inspection(signed.signer, signed.certificates, signed.signingTime, structure.profile,
                 structure.recipients, HexFormat.of().formatHex(signed.digest), content.count);
     }
@@ -174,7 +186,7 @@ public final class EnvelopeInspector {
         return new Inspection.RecipientRef(new X500Principal(id.getName().getEncoded()), id.getSerialNumber().getValue(), null);
     }
 
-    private static Verified verifyOuter(CMSSignedDataParser outer) throws SealException {
+    private static SignerInformation soleSigner(CMSSignedDataParser outer) throws SealException {
         try {
             List<SignerInformation> signers = new ArrayList<>(outer.getSignerInfos().getSigners());
             if (signers.size() != 1) {
@@ -184,6 +196,23 @@ public final class EnvelopeInspector {
             if (!NISTObjectIdentifiers.id_sha256.getId().equals(signer.getDigestAlgOID())) {
                 throw new SealException(SealFailure.MALFORMED, "The outer signature must use SHA-256");
             }
+            return signer;
+        } catch (CMSException | RuntimeException e) {
+            throw new SealException(SealFailure.MALFORMED, "The outer signature can not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The envelope size the signer signed, when the sealer recorded it (Tenderhall does; plain OpenSSL does not). */
+    private static Long signedEnvelopeSize(SignerInformation signer) {
+        if (signer.getSignedAttributes() == null || signer.getSignedAttributes().get(BidBinding.ENVELOPE_SIZE) == null) {
+            return null;
+        }
+        return ASN1Integer.getInstance(signer.getSignedAttributes().get(BidBinding.ENVELOPE_SIZE).getAttrValues()
+                .getObjectAt(0)).longValueExact();
+    }
+
+    private static Verified verify(CMSSignedDataParser outer, SignerInformation signer) throws SealException {
+        try {
             @SuppressWarnings("unchecked")
             var matches = outer.getCertificates().getMatches(signer.getSID());
             if (matches.isEmpty()) {
