@@ -44,6 +44,15 @@ organizationName = optional
 organizationalUnitName = optional
 serialNumber = optional
 commonName = supplied
+[ca_root]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+[ca_issuing]
+basicConstraints = critical, CA:TRUE, pathlen:0
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
 [bidder]
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature, nonRepudiation, \${ENV::ENCIPHER}
@@ -70,19 +79,22 @@ authorityKeyIdentifier = keyid
 CNF
 }
 
+# The CAs are valid from 2023, so that a certificate that expired in 2024 had a living issuer.
+ca_dates=(-startdate 20230101000000Z -enddate 20451231235959Z)
+
 root() { # root <name> rsa|ec <CN>
   key "$out/ca/$1.key" "$2"
-  openssl req -x509 -new -key "$out/ca/$1.key" -sha256 -days 7300 -subj "/C=CN/O=Tenderhall Demo PKI/CN=$3" \
-    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
-    -addext "subjectKeyIdentifier=hash" -out "$out/ca/$1.crt"
+  openssl req -new -key "$out/ca/$1.key" -subj "/C=CN/O=Tenderhall Demo PKI/CN=$3" -out "$work/$1.csr"
+  ca_db "$1"
+  openssl ca -batch -notext -selfsign -config "$work/$1/ca.cnf" -keyfile "$out/ca/$1.key" -extensions ca_root \
+    "${ca_dates[@]}" -in "$work/$1.csr" -out "$out/ca/$1.crt" 2>/dev/null
 }
 
 issuing() { # issuing <name> <root> rsa|ec <CN>
   key "$out/ca/$1.key" "$3"
   openssl req -new -key "$out/ca/$1.key" -subj "/C=CN/O=Tenderhall Demo PKI/CN=$4" -out "$work/$1.csr"
-  openssl x509 -req -in "$work/$1.csr" -CA "$out/ca/$2.crt" -CAkey "$out/ca/$2.key" -CAserial "$work/$2.srl" -CAcreateserial -sha256 -days 5475 \
-    -extfile <(printf 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n') \
-    -out "$out/ca/$1.crt" 2>/dev/null
+  openssl ca -batch -notext -config "$work/$2/ca.cnf" -extensions ca_issuing "${ca_dates[@]}" \
+    -in "$work/$1.csr" -out "$out/ca/$1.crt" 2>/dev/null
   ca_db "$1"
 }
 
@@ -104,7 +116,6 @@ issuing rsa-issuing rsa-root rsa "Tenderhall Demo RSA Issuing CA"
 root ec-root ec "Tenderhall Demo EC Root CA"
 issuing ec-issuing ec-root ec "Tenderhall Demo EC Issuing CA"
 root platform-ca rsa "Tenderhall Demo Platform CA"
-ca_db platform-ca
 
 # Demo bidders: the organisations of the platform's demo data set (org.tenderhall.identity.DemoData).
 bidder() { # bidder <file> <ca> rsa|ec <credit code> <organisation> <person> [openssl ca options...]

@@ -1,5 +1,7 @@
 package org.tenderhall.seal;
 
+import org.tenderhall.DemoPki;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
