@@ -1,6 +1,7 @@
 package org.tenderhall.identity;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -43,6 +44,9 @@ class FirstAccounts {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<DemoDataSeeded> seeded;
 
     void onStart(@Observes StartupEvent event) {
         if (config.mode() == IdentityConfig.Mode.OIDC && !oidcTenantEnabled) {
@@ -94,6 +98,7 @@ class FirstAccounts {
         for (DemoData.DemoOrganisation org : DemoData.ORGANISATIONS) {
             organisations.register(system, org.code(), org.name());
         }
+        seeded.fire(new DemoDataSeeded(system));
         if (config.mode() != IdentityConfig.Mode.EMBEDDED) {
             LOG.warnf("DEMO DATA SEEDED: %d organisations; accounts come from the identity provider (oidc mode).",
                     DemoData.ORGANISATIONS.size());
