@@ -18,7 +18,6 @@ import org.tenderhall.identity.domain.Actor;
 import org.tenderhall.pki.domain.CertificateCheck;
 import org.tenderhall.pki.domain.CertificateRejected;
 import org.tenderhall.pki.domain.Pem;
-import org.tenderhall.pki.domain.PkiProblems;
 import org.tenderhall.pki.domain.TrustMaterial;
 import org.tenderhall.pki.store.Crl;
 import org.tenderhall.pki.store.CrlRepository;

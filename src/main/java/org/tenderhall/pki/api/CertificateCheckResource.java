@@ -22,7 +22,7 @@ import org.tenderhall.identity.domain.ValidCreditCode;
 import org.tenderhall.pki.TrustList;
 import org.tenderhall.pki.domain.CertificateCheck;
 import org.tenderhall.pki.domain.Pem;
-import org.tenderhall.pki.domain.PkiProblems;
+import org.tenderhall.pki.PkiProblems;
 import org.tenderhall.platform.problem.Rejection;
 
 /**

@@ -1,4 +1,6 @@
-package org.tenderhall.pki.domain;
+package org.tenderhall.pki;
+
+import org.tenderhall.pki.domain.CertificateRejection;
 
 import org.tenderhall.platform.problem.ProblemType;
 

@@ -1,0 +1,117 @@
+package org.tenderhall.bidkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tenderhall.pki.domain.CertificateCheck;
+import org.tenderhall.pki.domain.Pem;
+import org.tenderhall.seal.BidBinding;
+import org.tenderhall.seal.BidSealer;
+import org.tenderhall.seal.SealProfile;
+import org.tenderhall.seal.SealedBid;
+import org.tenderhall.seal.Signer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "seal", description = "Package a folder of bid documents (with its manifest.json), sign it, and "
+        + "encrypt it to the tender's opening certificate and to your own certificate.")
+class SealCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KeyOptions key;
+
+    @Option(names = "--folder", required = true, description = "the bid documents, with manifest.json at the top")
+    Path folder;
+
+    @Option(names = "--opening-certificate", required = true, paramLabel = "FILE",
+            description = "the tender's opening certificate (PEM), as the platform publishes it")
+    Path openingCertificate;
+
+    @Option(names = "--profile", defaultValue = "AES_256_CBC", description = "AES_256_CBC (default) or AES_256_GCM")
+    SealProfile profile;
+
+    @Option(names = "--out", defaultValue = ".", description = "where to write bid.cms and bid.cms.p7s")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(folder)) {
+            throw new BidkitException("No such folder: " + folder);
+        }
+        Manifest manifest = Manifest.read(folder);
+        Signer signer = key.load();
+        requireCurrent(signer.certificate());
+        String certificateOrganisation = CertificateCheck.organisationCode(signer.certificate()).orElse("(none)");
+        if (!certificateOrganisation.equals(manifest.bidder())) {
+            throw new BidkitException("The manifest names bidder " + manifest.bidder() + " but your certificate belongs"
+                    + " to " + certificateOrganisation + ": the platform would refuse the bid");
+        }
+        X509Certificate opening = openingCertificate();
+
+        Files.createDirectories(out);
+        Path bidPackage = Files.createTempFile(out, "package-", ".zip.part");
+        SealedBid sealed;
+        try {
+            try (OutputStream zip = Files.newOutputStream(bidPackage)) {
+                BidFolder.zip(folder, zip);
+            }
+            try (InputStream in = Files.newInputStream(bidPackage)) {
+                sealed = BidSealer.seal(in, signer, new BidBinding(manifest.tenderId(), manifest.lot(), manifest.bidder()),
+                        List.of(opening, signer.certificate()), profile, out.resolve("bid.cms"), out.resolve("bid.cms.p7s"));
+            }
+        } catch (GeneralSecurityException e) {
+            throw new BidkitException("Sealing failed: " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(bidPackage);
+        }
+        spec.commandLine().getOut().printf("Sealed the bid of %s for tender %s, lot %s (price %s)%n"
+                + "  envelope:  %s (%d bytes, SHA-256 %s)%n  signature: %s%n  encrypted to: %s and you%n",
+                manifest.bidder(), manifest.tenderId(), manifest.lot(), manifest.price().toPlainString(),
+                sealed.envelope(), sealed.envelopeSize(), sealed.envelopeSha256(), sealed.signature(),
+                opening.getSubjectX500Principal());
+        return 0;
+    }
+
+    private static void requireCurrent(X509Certificate certificate) throws BidkitException {
+        try {
+            certificate.checkValidity();
+        } catch (CertificateExpiredException e) {
+            throw new BidkitException("Your certificate expired on " + certificate.getNotAfter().toInstant()
+                    + ": the platform will refuse a bid signed with it. Renew it with your CA.");
+        } catch (CertificateNotYetValidException e) {
+            throw new BidkitException("Your certificate is valid only from " + certificate.getNotBefore().toInstant());
+        }
+    }
+
+    private X509Certificate openingCertificate() throws BidkitException, IOException {
+        try {
+            X509Certificate certificate = Pem.certificates(Files.readAllBytes(openingCertificate)).get(0);
+            boolean[] usage = certificate.getKeyUsage();
+            if (usage != null && !usage[2] && !usage[4]) {
+                throw new BidkitException(openingCertificate + " is not an encryption certificate: is it the tender's"
+                        + " opening certificate?");
+            }
+            return certificate;
+        } catch (NoSuchFileException e) {
+            throw new BidkitException("No such file: " + openingCertificate);
+        } catch (CertificateException e) {
+            throw new BidkitException(openingCertificate + " is not a certificate in PEM or DER");
+        }
+    }
+}

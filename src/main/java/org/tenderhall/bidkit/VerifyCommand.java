@@ -1,0 +1,106 @@
+package org.tenderhall.bidkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.cert.CRLException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tenderhall.pki.domain.CertificateCheck;
+import org.tenderhall.pki.domain.Pem;
+import org.tenderhall.pki.domain.TrustMaterial;
+import org.tenderhall.seal.EnvelopeInspector;
+import org.tenderhall.seal.Inspection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "verify", description = "Check a sealed bid as the platform will at upload: its structure, the "
+        + "outer signature over exactly these bytes, the recipients and, given the trusted CAs, the signer.")
+class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--envelope", required = true, description = "the sealed bid (bid.cms)")
+    Path envelope;
+
+    @Option(names = "--signature", description = "its outer signature (default: the envelope's name + .p7s)")
+    Path signature;
+
+    @Option(names = "--opening-certificate", paramLabel = "FILE", description = "check the bid is encrypted to it")
+    Path openingCertificate;
+
+    @Option(names = "--trust", paramLabel = "CA.pem", description = "a trusted root CA certificate (repeatable)")
+    List<Path> trusted = new ArrayList<>();
+
+    @Option(names = "--crl", paramLabel = "FILE", description = "a CRL to check revocation with (repeatable)")
+    List<Path> crls = new ArrayList<>();
+
+    @Option(names = "--organisation", description = "the bidder's credit code (default: the signer's own)")
+    String organisation;
+
+    @Override
+    public Integer call() throws Exception {
+        Path signatureFile = signature != null ? signature : Path.of(envelope + ".p7s");
+        Inspection inspection = EnvelopeInspector.inspect(existing(envelope), Files.readAllBytes(existing(signatureFile)));
+        var out = spec.commandLine().getOut();
+        out.printf("Envelope %s: %d bytes, SHA-256 %s, profile %s%n  signed by: %s%n  recipients: %d%n", envelope,
+                inspection.envelopeSize(), inspection.envelopeSha256(), inspection.profile(),
+                inspection.signer().getSubjectX500Principal(), inspection.recipients().size());
+        if (openingCertificate != null) {
+            X509Certificate opening = read(openingCertificate).get(0);
+            if (!inspection.isEncryptedTo(opening)) {
+                throw new BidkitException("REFUSED: the bid is not encrypted to " + opening.getSubjectX500Principal()
+                        .getName() + ": it could not be opened at the opening");
+            }
+            out.println("  encrypted to the opening certificate: yes");
+        }
+        if (!trusted.isEmpty()) {
+            List<X509CRL> held = new ArrayList<>();
+            for (Path crl : crls) {
+                try {
+                    held.add(Pem.crl(Files.readAllBytes(existing(crl))));
+                } catch (CRLException e) {
+                    throw new BidkitException(crl + " is not a CRL");
+                }
+            }
+            List<X509Certificate> roots = new ArrayList<>();
+            for (Path root : trusted) {
+                roots.addAll(read(root));
+            }
+            String code = organisation != null ? organisation
+                    : CertificateCheck.organisationCode(inspection.signer()).orElse("(none)");
+            CertificateCheck.Checked checked = CertificateCheck.check(inspection.signer(), inspection.certificates(),
+                    new TrustMaterial(roots, held), Instant.now(), code, CertificateCheck.Purpose.SIGNING);
+            out.printf("  signer trusted: yes, for %s, under %s%n", checked.organisationCode(),
+                    checked.root().getSubjectX500Principal());
+        }
+        out.println("OK");
+        return 0;
+    }
+
+    private static Path existing(Path file) throws BidkitException {
+        if (!Files.isRegularFile(file)) {
+            throw new BidkitException("No such file: " + file);
+        }
+        return file;
+    }
+
+    private static List<X509Certificate> read(Path file) throws BidkitException, IOException {
+        try {
+            return Pem.certificates(Files.readAllBytes(existing(file)));
+        } catch (NoSuchFileException e) {
+            throw new BidkitException("No such file: " + file);
+        } catch (CertificateException e) {
+            throw new BidkitException(file + " is not a certificate in PEM or DER");
+        }
+    }
+}
