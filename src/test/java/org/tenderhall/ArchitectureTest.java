@@ -58,6 +58,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void bidkit_uses_only_seal_and_the_pki_domain() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.tenderhall.bidkit..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.tenderhall..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.tenderhall.bidkit..",
+                                "org.tenderhall.seal..", "org.tenderhall.pki.domain.."))));
+        rule.check(classes);
+    }
+
+    @Test
+    void seal_and_the_pki_domain_stand_alone_for_bidkit() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("org.tenderhall.seal..", "org.tenderhall.pki.domain..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.tenderhall..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.tenderhall.seal..",
+                                "org.tenderhall.pki.domain.."))));
+        rule.check(classes);
+    }
+
+    @Test
     void the_domain_rules_of_identity_are_guarded() {
         // The rule above must not pass merely because it found nothing to check.
         DescribedPredicate<JavaClass> inIdentityDomain = JavaClass.Predicates.resideInAPackage("org.tenderhall.identity.domain");

@@ -63,10 +63,11 @@ class OpensslInteropTest {
         String certificate = path(DemoPki.certificate(bidder));
         String opening = path(DemoPki.certificate("opening-demo"));
         String rsaOaep = "rsa_padding_mode:oaep";
+        String issuing = path(DemoPki.DIR.resolve(bidder.equals("bidder1") ? "ca/rsa-issuing.crt" : "ca/ec-issuing.crt"));
 
         // 1. Sign the package (inner SignedData, the package inside).
         Openssl.ok(dir, "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-in", path(bidPackage),
-                "-signer", certificate, "-inkey", path(key), "-outform", "DER", "-out", "inner.p7m");
+                "-signer", certificate, "-inkey", path(key), "-certfile", issuing, "-outform", "DER", "-out", "inner.p7m");
         // 2. Encrypt the signed package to the opening certificate and the bidder's own (RSA recipients use OAEP).
         if (bidder.equals("bidder1")) {
             Openssl.ok(dir, "cms", "-encrypt", "-binary", "-" + cipher, "-in", "inner.p7m", "-outform", "DER",
@@ -79,10 +80,11 @@ class OpensslInteropTest {
         }
         // 3. Sign the envelope bytes, detached (outer signature).
         Openssl.ok(dir, "cms", "-sign", "-binary", "-md", "sha256", "-in", "bid.cms", "-signer", certificate,
-                "-inkey", path(key), "-outform", "DER", "-out", "bid.cms.p7s");
+                "-inkey", path(key), "-certfile", issuing, "-outform", "DER", "-out", "bid.cms.p7s");
 
         Inspection inspection = EnvelopeInspector.inspect(dir.resolve("bid.cms"), Files.readAllBytes(dir.resolve("bid.cms.p7s")));
         assertThat(inspection.signer()).isEqualTo(DemoPki.load(bidder).certificate());
+        assertThat(inspection.certificates()).hasSize(2); // the bidder's and its issuing CA's: a path can be built
         assertThat(inspection.profile()).isEqualTo(profile);
         assertThat(inspection.isEncryptedTo(DemoPki.load("opening-demo").certificate())).isTrue();
 
