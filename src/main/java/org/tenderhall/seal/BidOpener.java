@@ -7,9 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -23,6 +20,7 @@ import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
 import org.bouncycastle.cms.CMSEnvelopedDataParser;
@@ -83,23 +81,21 @@ public final class BidOpener {
             throw new SealException(SealFailure.DECRYPTION_FAILED, "The key does not unlock this envelope", e);
         }
 
-        MessageDigest packageDigest = sha256();
         CMSSignedDataParser inner;
         long size;
         Signed signed;
-        try {
-            inner = new CMSSignedDataParser(Algorithms.digests(), decrypted.getContentStream());
+        try (ReadAhead plaintext = new ReadAhead(decrypted.getContentStream(), "bid-decryption")) {
+            inner = new CMSSignedDataParser(Algorithms.digests(), plaintext);
             CMSTypedStream signedContent = inner.getSignedContent();
             if (signedContent == null) {
                 throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The signed bid carries no package");
             }
-            try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(bidPackage),
-                    1 << 16), packageDigest)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(bidPackage), 1 << 16)) {
                 size = signedContent.getContentStream().transferTo(out);
             }
             signed = verifyInner(inner);
             // Read to the very end: only there does a GCM tag, or CBC padding, prove the ciphertext whole.
-            Streams.drain(decrypted.getContentStream());
+            Streams.drain(plaintext);
         } catch (CMSException | RuntimeException e) {
             throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The decrypted content is not a signed bid", e);
         } catch (IOException e) {
@@ -110,7 +106,8 @@ public final class BidOpener {
             throw new SealException(SealFailure.SIGNER_MISMATCH, "The bid was signed by "
                     + signed.signer.getSubjectX500Principal() + " but the envelope by " + outerSigner.getSubjectX500Principal());
         }
-        return new OpenedBid(bidPackage, HexFormat.of().formatHex(packageDigest.digest()), size, signed.signer,
+        // The inner signature's own SHA-256 of the package, computed once while it streamed past.
+        return new OpenedBid(bidPackage, HexFormat.of().formatHex(signed.information.getContentDigest()), size, signed.signer,
                 signed.certificates, EnvelopeInspector.signingTime(signed.information), binding(signed.information));
     }
 
@@ -169,6 +166,9 @@ public final class BidOpener {
                 throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid must have exactly one signer");
             }
             SignerInformation signer = signers.get(0);
+            if (!NISTObjectIdentifiers.id_sha256.getId().equals(signer.getDigestAlgOID())) {
+                throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid must be signed with SHA-256");
+            }
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = inner.getCertificates().getMatches(signer.getSID());
             if (matches.isEmpty()) {
@@ -203,11 +203,4 @@ public final class BidOpener {
         return attribute == null ? null : ((ASN1String) attribute.getAttrValues().getObjectAt(0)).getString();
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
