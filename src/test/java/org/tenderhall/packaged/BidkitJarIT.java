@@ -33,11 +33,23 @@ class BidkitJarIT {
             List.of(DemoPki.crl("rsa-issuing"), DemoPki.crl("ec-issuing")));
 
     private String run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-jar", Path.of(System.getProperty("tenderhall.bidkit.jar", "target/bidkit.jar")).toAbsolutePath().toString()));
+        return run(java.util.Map.of("BIDKIT_PASSWORD", "tenderhall-demo"), args);
+    }
+
+    private String run(java.util.Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx64m", "-jar",
+                Path.of(System.getProperty("tenderhall.bidkit.jar", "target/bidkit.jar")).toAbsolutePath().toString()));
         command.addAll(List.of(args));
+        return exec(command, environment);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private String exec(List<String> command, java.util.Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().put("BIDKIT_PASSWORD", "tenderhall-demo");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -91,6 +103,50 @@ class BidkitJarIT {
         assertThat(byBidkit.packageSha256()).isEqualTo(byOpenssl.packageSha256());
         assertThat(Files.mismatch(byBidkit.bidPackage(), byOpenssl.bidPackage())).isEqualTo(-1L);
         assertThat(Files.mismatch(byBidkit.bidPackage(), bidPackage)).isEqualTo(-1L);
+    }
+
+    static final Path SOFTHSM = Path.of("/usr/lib/softhsm/libsofthsm2.so");
+
+    @Test
+    void bidkit_seals_and_opens_with_the_key_on_a_pkcs11_token() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(SOFTHSM),
+                "softhsm2 is not installed: apt-get install softhsm2 (.ci/run does)");
+        Path tokens = Files.createDirectories(dir.resolve("tokens"));
+        Path softhsmConf = Files.writeString(dir.resolve("softhsm2.conf"), "directories.tokendir = " + tokens + "\n");
+        var token = java.util.Map.of("SOFTHSM2_CONF", softhsmConf.toString(), "BIDKIT_PASSWORD", "4321");
+        exec(List.of("softhsm2-util", "--init-token", "--free", "--label", "bidder1", "--pin", "4321", "--so-pin",
+                "87654321"), token);
+        Path config = Files.writeString(dir.resolve("token.cfg"), "name = Bidder1Token\nlibrary = " + SOFTHSM
+                + "\nslotListIndex = 0\n");
+        // Put the demo bidder's key and certificate on the token, as a CA's enrolment would.
+        exec(List.of(java(), "-cp", System.getProperty("java.class.path"), TokenEnrolment.class.getName(),
+                config.toString(), DemoPki.p12("bidder1").toAbsolutePath().toString()), token);
+
+        Files.createDirectories(dir.resolve("bid"));
+        Files.writeString(dir.resolve("bid/manifest.json"), "{\"tenderId\":\"T-2026-0001\",\"lot\":\"1\","
+                + "\"bidder\":\"91350200B000000431\",\"price\":\"100.00\"}");
+        String opening = DemoPki.certificate("opening-demo").toAbsolutePath().toString();
+        assertThat(run(token, "seal", "--pkcs11-config", config.toString(), "--folder", "bid", "--opening-certificate",
+                opening, "--out", "sealed")).contains("Sealed the bid of 91350200B000000431");
+        assertThat(run(token, "open", "--pkcs11-config", config.toString(), "--envelope", "sealed/bid.cms", "--out",
+                "own")).contains("Opened");
+        OpenedBid opened = platformChecksAndOpens(dir.resolve("sealed/bid.cms"), dir.resolve("sealed/bid.cms.p7s"),
+                "91350200B000000431");
+        assertThat(Files.mismatch(opened.bidPackage(), dir.resolve("own/package.zip"))).isEqualTo(-1L);
+    }
+
+    /** Run in a JVM of its own (SunPKCS11 reads SOFTHSM2_CONF from the environment): key and chain onto the token. */
+    public static final class TokenEnrolment {
+        public static void main(String[] args) throws Exception {
+            java.security.Provider provider = java.security.Security.getProvider("SunPKCS11").configure(args[0]);
+            java.security.KeyStore token = java.security.KeyStore.getInstance("PKCS11", provider);
+            char[] pin = System.getenv("BIDKIT_PASSWORD").toCharArray();
+            token.load(null, pin);
+            Signer bidder = Signer.fromPkcs12(Path.of(args[1]), "tenderhall-demo".toCharArray());
+            token.setKeyEntry("bidder1", bidder.key(), pin,
+                    bidder.chain().toArray(new java.security.cert.Certificate[0]));
+            System.out.println("enrolled: " + java.util.Collections.list(token.aliases()));
+        }
     }
 
     private void openssl(String... args) throws Exception {
