@@ -111,6 +111,10 @@ final class Algorithms {
      * times faster); GCM by Bouncy Castle, which streams it (the JDK buffers the whole ciphertext).
      */
     static Recipient recipientWith(RecipientInformation information, PrivateKey key, boolean authenticated) {
+        if (TokenKeyUnwrap.onToken(key) && "RSA".equals(key.getAlgorithm())) {
+            return authenticated ? new TokenKeyUnwrap.AuthEnveloped(key).setProvider(BC)
+                    : new TokenKeyUnwrap.Enveloped(key).setProvider(BC).setContentProvider("SunJCE");
+        }
         if (information instanceof KeyAgreeRecipientInformation) {
             if (authenticated) {
                 return new JceKeyAgreeAuthEnvelopedRecipient(key).setProvider(BC);
