@@ -3,7 +3,8 @@
 # key here is public knowledge. Rerun to make a fresh set (new keys, same names and structure):
 #   keys/make-demo-pki.sh
 # Two independent certificate authorities model mutual recognition of CAs (CA互认): one RSA 3072, one EC P-256,
-# each a root with an issuing CA. A platform CA issues the platform's own certificates.
+# each a root with an issuing CA; a third, SM2 with SM3, serves the national-algorithm profile. A platform CA
+# issues the platform's own certificates.
 set -euo pipefail
 cd "$(dirname "$0")"
 out=demo
@@ -11,12 +12,19 @@ password=tenderhall-demo
 export ENCIPHER=keyEncipherment # read by every use of the CA configuration; set per certificate below
 rm -rf "$out" && mkdir -p "$out"/{ca,crl,bidders,platform} && work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
 
-key() { # key <file> rsa|ec
+key() { # key <file> rsa|ec|sm2
   case "$2" in
     rsa) openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$1" ;;
     ec)  openssl genpkey -quiet -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" ;;
+    sm2) openssl genpkey -quiet -algorithm SM2 -out "$1" ;;
   esac
 }
+
+# SM2 signatures carry a signer id; Bouncy Castle's default, which Tenderhall uses, is given explicitly.
+sm2id=(-sigopt distid:1234567812345678)
+sm2() { case "$1" in sm2-*) echo "-md sm3 ${sm2id[*]}" ;; esac; }   # for `openssl ca` signing as CA $1
+sm2vfy() { [ "$1" = sm2 ] && echo "-vfyopt distid:1234567812345678"; } # for `openssl ca` reading an SM2 request
+sm2req() { case "$1" in sm2-*) echo "-sm3 ${sm2id[*]}" ;; esac; }     # for `openssl req` with key of CA $1
 
 # ca_db <name>: an `openssl ca` database for one issuing CA, so that it can revoke and publish a CRL.
 ca_db() {
@@ -84,16 +92,16 @@ ca_dates=(-startdate 20230101000000Z -enddate 20451231235959Z)
 
 root() { # root <name> rsa|ec <CN>
   key "$out/ca/$1.key" "$2"
-  openssl req -new -key "$out/ca/$1.key" -subj "/C=CN/O=Tenderhall Demo PKI/CN=$3" -out "$work/$1.csr"
+  openssl req -new -key "$out/ca/$1.key" $(sm2req "$1") -subj "/C=CN/O=Tenderhall Demo PKI/CN=$3" -out "$work/$1.csr"
   ca_db "$1"
   openssl ca -batch -notext -selfsign -config "$work/$1/ca.cnf" -keyfile "$out/ca/$1.key" -extensions ca_root \
-    "${ca_dates[@]}" -in "$work/$1.csr" -out "$out/ca/$1.crt" 2>/dev/null
+    $(sm2 "$1") $(sm2vfy "$2") "${ca_dates[@]}" -in "$work/$1.csr" -out "$out/ca/$1.crt" 2>/dev/null
 }
 
 issuing() { # issuing <name> <root> rsa|ec <CN>
   key "$out/ca/$1.key" "$3"
-  openssl req -new -key "$out/ca/$1.key" -subj "/C=CN/O=Tenderhall Demo PKI/CN=$4" -out "$work/$1.csr"
-  openssl ca -batch -notext -config "$work/$2/ca.cnf" -extensions ca_issuing "${ca_dates[@]}" \
+  openssl req -new -key "$out/ca/$1.key" $(sm2req "$1") -subj "/C=CN/O=Tenderhall Demo PKI/CN=$4" -out "$work/$1.csr"
+  openssl ca -batch -notext -config "$work/$2/ca.cnf" -extensions ca_issuing $(sm2 "$2") $(sm2vfy "$3") "${ca_dates[@]}" \
     -in "$work/$1.csr" -out "$out/ca/$1.crt" 2>/dev/null
   ca_db "$1"
 }
@@ -102,10 +110,11 @@ issuing() { # issuing <name> <root> rsa|ec <CN>
 issue() {
   local ca=$1 file=$2 alg=$3 ext=$4 subject=$5; shift 5
   key "$work/$(basename "$file").key" "$alg"
-  openssl req -new -key "$work/$(basename "$file").key" -subj "$subject" -out "$work/$(basename "$file").csr"
-  ENCIPHER=$([ "$alg" = rsa ] && echo keyEncipherment || echo keyAgreement) \
-    openssl ca -batch -notext -config "$work/$ca/ca.cnf" -extensions "$ext" -in "$work/$(basename "$file").csr" \
-    -out "$out/$file.crt" "$@" 2>/dev/null
+  openssl req -new -key "$work/$(basename "$file").key" $([ "$alg" = sm2 ] && echo "-sm3 ${sm2id[*]}") \
+    -subj "$subject" -out "$work/$(basename "$file").csr"
+  ENCIPHER=$([ "$alg" = ec ] && echo keyAgreement || echo keyEncipherment) \
+    openssl ca -batch -notext -config "$work/$ca/ca.cnf" -extensions "$ext" $(sm2 "$ca") $(sm2vfy "$alg") \
+    -in "$work/$(basename "$file").csr" -out "$out/$file.crt" "$@" 2>/dev/null
   cat "$out/ca/$ca.crt" > "$work/chain.pem"
   openssl pkcs12 -export -inkey "$work/$(basename "$file").key" -in "$out/$file.crt" -certfile "$work/chain.pem" \
     -name "$(basename "$file")" -passout "pass:$password" -out "$out/$file.p12"
@@ -116,6 +125,8 @@ issuing rsa-issuing rsa-root rsa "Tenderhall Demo RSA Issuing CA"
 root ec-root ec "Tenderhall Demo EC Root CA"
 issuing ec-issuing ec-root ec "Tenderhall Demo EC Issuing CA"
 root platform-ca rsa "Tenderhall Demo Platform CA"
+root sm2-root sm2 "Tenderhall Demo SM2 Root CA"
+issuing sm2-issuing sm2-root sm2 "Tenderhall Demo SM2 Issuing CA"
 
 # Demo bidders: the organisations of the platform's demo data set (org.tenderhall.identity.DemoData).
 bidder() { # bidder <file> <ca> rsa|ec <credit code> <organisation> <person> [openssl ca options...]
@@ -126,19 +137,21 @@ bidder bidder1 rsa-issuing rsa 91350200B000000431 "Island Construction Group Co.
 bidder bidder2 ec-issuing ec 91350200B00000051U "Bluewater Municipal Engineering Co." "Zhao Min"
 bidder bidder3 rsa-issuing rsa 91350200B0000006XK "Seaview Road and Bridge Co." "Sun Li"
 bidder bidder4 ec-issuing ec 91350200B00000078K "Lighthouse Building Works Co." "Zhou Jie"
+bidder bidder2-sm2 sm2-issuing sm2 91350200B00000051U "Bluewater Municipal Engineering Co." "Zhao Min (SM2)"
 bidder bidder1-revoked rsa-issuing rsa 91350200B000000431 "Island Construction Group Co." "Wang Wei (revoked)"
 bidder bidder3-expired rsa-issuing rsa 91350200B0000006XK "Seaview Road and Bridge Co." "Sun Li (expired)" \
   -startdate 20240101000000Z -enddate 20250101000000Z
 
 # Revoke one, and publish each issuing CA's CRL.
 openssl ca -config "$work/rsa-issuing/ca.cnf" -revoke "$out/bidders/bidder1-revoked.crt" -crl_reason keyCompromise 2>/dev/null
-for ca in rsa-issuing ec-issuing; do
-  openssl ca -gencrl -config "$work/$ca/ca.cnf" -out "$out/crl/$ca.crl" 2>/dev/null
+for ca in rsa-issuing ec-issuing sm2-issuing; do
+  openssl ca -gencrl -config "$work/$ca/ca.cnf" $(sm2 "$ca") -out "$out/crl/$ca.crl" 2>/dev/null
 done
 
 # The platform's own certificates.
 issue platform-ca platform/document-signing rsa platform_signing "/C=CN/O=Tenderhall Demo Platform/CN=Tenderhall document signing (demo)"
 issue platform-ca platform/tsa rsa tsa "/C=CN/O=Tenderhall Demo Platform/CN=Tenderhall timestamping authority (demo)"
 issue platform-ca platform/opening-demo rsa opening "/C=CN/O=Tenderhall Demo Platform/CN=Opening key of demo tender"
+issue platform-ca platform/opening-demo-sm2 sm2 opening "/C=CN/O=Tenderhall Demo Platform/CN=SM2 opening key of demo tender"
 
 echo "Demo PKI written to keys/$out (PKCS#12 password: $password)"

@@ -12,6 +12,8 @@ public final class DemoPki {
 
     public static final Path DIR = Path.of("keys/demo");
     public static final char[] PASSWORD = "tenderhall-demo".toCharArray();
+    /** Bouncy Castle reads every demo certificate, SM2 ones included (the JDK cannot use SM2 keys). */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private DemoPki() {
     }
@@ -28,7 +30,7 @@ public final class DemoPki {
 
     public static X509Certificate x509(Path pem) {
         try (var in = Files.newInputStream(pem)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            return (X509Certificate) CertificateFactory.getInstance("X.509", BC).generateCertificate(in);
         } catch (Exception e) {
             throw new IllegalStateException("demo certificate " + pem, e);
         }
@@ -36,7 +38,7 @@ public final class DemoPki {
 
     public static X509CRL crl(String issuingCa) {
         try (var in = Files.newInputStream(DIR.resolve("crl/" + issuingCa + ".crl"))) {
-            return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
+            return (X509CRL) CertificateFactory.getInstance("X.509", BC).generateCRL(in);
         } catch (Exception e) {
             throw new IllegalStateException("demo CRL " + issuingCa, e);
         }

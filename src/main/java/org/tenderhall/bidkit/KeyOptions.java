@@ -2,7 +2,6 @@ package org.tenderhall.bidkit;
 
 import java.io.Console;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ class KeyOptions {
         Path pkcs11Config;
     }
 
-    @Option(names = "--alias", description = "the key's alias in the store (default: the only key)")
+    @Option(names = "--alias", description = "the key's alias on the token (default: the only key)")
     String alias;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "file whose first line is the password or PIN")
@@ -48,25 +47,17 @@ class KeyOptions {
     Signer load() throws BidkitException {
         char[] password = password();
         try {
-            KeyStore store;
-            String name;
             if (source.pkcs12 != null) {
-                name = source.pkcs12.toString();
-                store = KeyStore.getInstance("PKCS12");
-                try (InputStream in = Files.newInputStream(source.pkcs12)) {
-                    store.load(in, password);
-                }
-            } else {
-                name = "the PKCS#11 token of " + source.pkcs11Config;
-                if (!Files.isRegularFile(source.pkcs11Config)) {
-                    throw new NoSuchFileException(source.pkcs11Config.toString());
-                }
-                Provider provider = Security.getProvider("SunPKCS11").configure(source.pkcs11Config.toString());
-                Security.addProvider(provider);
-                store = KeyStore.getInstance("PKCS11", provider);
-                store.load(null, password);
+                return Signer.fromPkcs12(source.pkcs12, password); // RSA, EC and SM2 keys
             }
-            return signer(store, password, name);
+            if (!Files.isRegularFile(source.pkcs11Config)) {
+                throw new NoSuchFileException(source.pkcs11Config.toString());
+            }
+            Provider provider = Security.getProvider("SunPKCS11").configure(source.pkcs11Config.toString());
+            Security.addProvider(provider);
+            KeyStore store = KeyStore.getInstance("PKCS11", provider);
+            store.load(null, password);
+            return signer(store, password, "the PKCS#11 token of " + source.pkcs11Config);
         } catch (NoSuchFileException e) {
             throw new BidkitException("No such file: " + e.getFile());
         } catch (IOException e) {

@@ -13,15 +13,15 @@ import org.jboss.logging.Logger;
 import org.tenderhall.identity.DemoDataSeeded;
 
 /**
- * With the demo data set, the trust list recognises the two demo CAs of {@code keys/demo} and holds their CRLs,
+ * With the demo data set, the trust list recognises the three demo CAs (RSA, EC, SM2) of {@code keys/demo} and holds their CRLs,
  * so that the demo bidders' keys work at once.
  */
 @Singleton
 class DemoTrustList {
 
     private static final Logger LOG = Logger.getLogger(DemoTrustList.class);
-    private static final List<String> ROOTS = List.of("rsa-root", "ec-root");
-    private static final List<String> CRLS = List.of("rsa-issuing", "ec-issuing");
+    private static final List<String> ROOTS = List.of("rsa-root", "ec-root", "sm2-root");
+    private static final List<String> CRLS = List.of("rsa-issuing", "ec-issuing", "sm2-issuing");
 
     @ConfigProperty(name = "tenderhall.pki.demo-directory", defaultValue = "keys/demo")
     Path directory;

@@ -21,6 +21,7 @@ import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInfoGenerator;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
@@ -50,21 +51,43 @@ final class Algorithms {
     private Algorithms() {
     }
 
-    /** The JDK's digests (several times faster than Bouncy Castle's in Java). */
+    /** The JDK's digests (several times faster than Bouncy Castle's in Java), and Bouncy Castle's for SM3. */
     static DigestCalculatorProvider digests() {
         try {
-            return new JcaDigestCalculatorProviderBuilder().build();
+            DigestCalculatorProvider jdk = new JcaDigestCalculatorProviderBuilder().build();
+            DigestCalculatorProvider bc = new JcaDigestCalculatorProviderBuilder().setProvider(BC).build();
+            return algorithm -> {
+                try {
+                    return jdk.get(algorithm);
+                } catch (OperatorCreationException notInTheJdk) {
+                    return bc.get(algorithm);
+                }
+            };
         } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static String signatureAlgorithm(PrivateKey key) {
-        return switch (key.getAlgorithm()) {
+    static String signatureAlgorithm(X509Certificate certificate) {
+        if (Sm2KeyTransport.isSm2(certificate.getPublicKey())) {
+            return "SM3withSM2";
+        }
+        return switch (certificate.getPublicKey().getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
             case "EC" -> "SHA256withECDSA";
-            default -> throw new IllegalArgumentException("No signature profile for " + key.getAlgorithm() + " keys");
+            default -> throw new IllegalArgumentException("No signature profile for "
+                    + certificate.getPublicKey().getAlgorithm() + " keys");
         };
+    }
+
+    /** Verifies a signature by {@code certificate}: the JDK's providers, or Bouncy Castle's for SM2. */
+    static org.bouncycastle.cms.SignerInformationVerifier verifier(X509Certificate certificate)
+            throws OperatorCreationException {
+        JcaSimpleSignerInfoVerifierBuilder builder = new JcaSimpleSignerInfoVerifierBuilder();
+        if (Sm2KeyTransport.isSm2(certificate.getPublicKey())) {
+            builder.setProvider(BC);
+        }
+        return builder.build(certificate);
     }
 
     /**
@@ -80,9 +103,11 @@ final class Algorithms {
                 info.setSignedAttributeGenerator(parameters ->
                         new DefaultSignedAttributeTableGenerator(extraAttributes.get()).getAttributes(parameters));
             }
-            generator.addSignerInfoGenerator(info.build(
-                    new JcaContentSignerBuilder(signatureAlgorithm(signer.key())).build(signer.key()),
-                    signer.certificate()));
+            JcaContentSignerBuilder contentSigner = new JcaContentSignerBuilder(signatureAlgorithm(signer.certificate()));
+            if (Sm2KeyTransport.isSm2(signer.certificate().getPublicKey())) {
+                contentSigner.setProvider(BC);
+            }
+            generator.addSignerInfoGenerator(info.build(contentSigner.build(signer.key()), signer.certificate()));
             generator.addCertificates(new JcaCertStore(signer.chain()));
             return generator;
         } catch (OperatorCreationException | CMSException e) {
@@ -91,6 +116,9 @@ final class Algorithms {
     }
 
     static RecipientInfoGenerator recipientFor(X509Certificate certificate) throws GeneralSecurityException {
+        if (Sm2KeyTransport.isSm2(certificate.getPublicKey())) {
+            return new JceKeyTransRecipientInfoGenerator(certificate, new Sm2KeyTransport.Wrapper(certificate.getPublicKey()));
+        }
         return switch (certificate.getPublicKey().getAlgorithm()) {
             case "RSA" -> new JceKeyTransRecipientInfoGenerator(certificate,
                     new JceAsymmetricKeyWrapper(OAEP_SHA256, certificate.getPublicKey()).setProvider(BC)).setProvider(BC);
@@ -110,7 +138,11 @@ final class Algorithms {
      * The recipient that unwraps the content key with {@code key}. CBC content is decrypted by the JDK (several
      * times faster); GCM by Bouncy Castle, which streams it (the JDK buffers the whole ciphertext).
      */
-    static Recipient recipientWith(RecipientInformation information, PrivateKey key, boolean authenticated) {
+    static Recipient recipientWith(RecipientInformation information, PrivateKey key, X509Certificate keyCertificate,
+            boolean authenticated) {
+        if (Sm2KeyTransport.isSm2(keyCertificate.getPublicKey())) {
+            return new Sm2KeyTransport.Recipient(key).setContentProvider(BC);
+        }
         if (TokenKeyUnwrap.onToken(key) && "RSA".equals(key.getAlgorithm())) {
             return authenticated ? new TokenKeyUnwrap.AuthEnveloped(key).setProvider(BC)
                     : new TokenKeyUnwrap.Enveloped(key).setProvider(BC).setContentProvider("SunJCE");

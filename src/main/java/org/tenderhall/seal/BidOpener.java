@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -76,7 +78,7 @@ public final class BidOpener {
         CMSTypedStream decrypted;
         try {
             decrypted = recipient.information.getContentStream(
-                    Algorithms.recipientWith(recipient.information, key, recipient.authenticated));
+                    Algorithms.recipientWith(recipient.information, key, keyCertificate, recipient.authenticated));
         } catch (CMSException | RuntimeException e) {
             throw new SealException(SealFailure.DECRYPTION_FAILED, "The key does not unlock this envelope", e);
         }
@@ -84,19 +86,26 @@ public final class BidOpener {
         CMSSignedDataParser inner;
         long size;
         Signed signed;
+        byte[] packageSha256;
         try (ReadAhead plaintext = new ReadAhead(decrypted.getContentStream(), "bid-decryption")) {
             inner = new CMSSignedDataParser(Algorithms.digests(), plaintext);
             CMSTypedStream signedContent = inner.getSignedContent();
             if (signedContent == null) {
                 throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The signed bid carries no package");
             }
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(bidPackage), 1 << 16)) {
+            // The package's SHA-256 is the inner signature's own, unless the bid is signed with SM3.
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            boolean sm3 = inner.getDigestAlgorithmIDs().stream().noneMatch(
+                    a -> NISTObjectIdentifiers.id_sha256.equals(a.getAlgorithm()));
+            try (OutputStream written = new BufferedOutputStream(Files.newOutputStream(bidPackage), 1 << 16);
+                    OutputStream out = sm3 ? new DigestOutputStream(written, sha256) : written) {
                 size = signedContent.getContentStream().transferTo(out);
             }
             signed = verifyInner(inner);
+            packageSha256 = sm3 ? sha256.digest() : signed.information.getContentDigest();
             // Read to the very end: only there does a GCM tag, or CBC padding, prove the ciphertext whole.
             Streams.drain(plaintext);
-        } catch (CMSException | RuntimeException e) {
+        } catch (CMSException | java.security.NoSuchAlgorithmException | RuntimeException e) {
             throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The decrypted content is not a signed bid", e);
         } catch (IOException e) {
             throw new SealException(SealFailure.DECRYPTION_FAILED, "The content did not decrypt cleanly: " + e.getMessage(), e);
@@ -106,8 +115,7 @@ public final class BidOpener {
             throw new SealException(SealFailure.SIGNER_MISMATCH, "The bid was signed by "
                     + signed.signer.getSubjectX500Principal() + " but the envelope by " + outerSigner.getSubjectX500Principal());
         }
-        // The inner signature's own SHA-256 of the package, computed once while it streamed past.
-        return new OpenedBid(bidPackage, HexFormat.of().formatHex(signed.information.getContentDigest()), size, signed.signer,
+        return new OpenedBid(bidPackage, HexFormat.of().formatHex(packageSha256), size, signed.signer,
                 signed.certificates, EnvelopeInspector.signingTime(signed.information), binding(signed.information));
     }
 
@@ -131,6 +139,7 @@ public final class BidOpener {
             throw new SealException(SealFailure.MALFORMED, "The envelope is not a CMS envelope", e);
         }
         RecipientId id = "EC".equals(keyCertificate.getPublicKey().getAlgorithm())
+                && !Sm2KeyTransport.isSm2(keyCertificate.getPublicKey())
                 ? new JceKeyAgreeRecipientId(keyCertificate)
                 : new JceKeyTransRecipientId(keyCertificate);
         Collection<RecipientInformation> matches = recipients.getRecipients(id);
@@ -166,8 +175,9 @@ public final class BidOpener {
                 throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid must have exactly one signer");
             }
             SignerInformation signer = signers.get(0);
-            if (!NISTObjectIdentifiers.id_sha256.getId().equals(signer.getDigestAlgOID())) {
-                throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid must be signed with SHA-256");
+            if (!Digests.allowed(signer, inner.getCertificates().getMatches(signer.getSID()))) {
+                throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid must be signed with SHA-256"
+                        + " (or SM3 with an SM2 key)");
             }
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = inner.getCertificates().getMatches(signer.getSID());
@@ -175,7 +185,7 @@ public final class BidOpener {
                 throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's signature does not carry its certificate");
             }
             X509Certificate certificate = Certificates.toX509(matches.iterator().next());
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
+            if (!signer.verify(Algorithms.verifier(certificate))) {
                 throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's signature does not verify");
             }
             List<X509Certificate> certificates = new ArrayList<>();

@@ -85,7 +85,17 @@ public final class BidSealer {
             generator.addRecipientInfoGenerator(Algorithms.recipientFor(recipient));
         }
         // Content type id-data, holding the DER of the inner SignedData: what `openssl cms -encrypt` writes too.
-        return generator.open(out, new JceCMSContentEncryptorBuilder(profile.contentEncryption).build());
+        JceCMSContentEncryptorBuilder encryptor = new JceCMSContentEncryptorBuilder(profile.contentEncryption);
+        if (profile == SealProfile.SM4_CBC_SM2) {
+            for (X509Certificate recipient : recipients) {
+                if (!Sm2KeyTransport.isSm2(recipient.getPublicKey())) {
+                    throw new IllegalArgumentException("The SM4_CBC_SM2 profile needs SM2 recipients: "
+                            + recipient.getSubjectX500Principal());
+                }
+            }
+            encryptor.setProvider(Algorithms.BC); // the JDK has no SM4
+        }
+        return generator.open(out, encryptor.build());
     }
 
     private static AttributeTable sizeAttribute(long envelopeSize) {

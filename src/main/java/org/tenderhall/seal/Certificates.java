@@ -16,7 +16,8 @@ final class Certificates {
 
     static X509Certificate toX509(X509CertificateHolder holder) throws CertificateException {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
+            // Bouncy Castle's factory: the JDK's cannot give the public key of an SM2 certificate.
+            return (X509Certificate) CertificateFactory.getInstance("X.509", Algorithms.BC)
                     .generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
         } catch (java.io.IOException e) {
             throw new CertificateException(e);

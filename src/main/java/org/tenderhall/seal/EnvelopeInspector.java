@@ -38,6 +38,7 @@ import org.bouncycastle.asn1.cms.RecipientEncryptedKey;
 import org.bouncycastle.asn1.cms.RecipientIdentifier;
 import org.bouncycastle.asn1.cms.RecipientInfo;
 import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
@@ -67,10 +68,12 @@ public final class EnvelopeInspector {
     }
 
     public static Inspection inspect(InputStream envelope, byte[] outerSignature) throws SealException, IOException {
+        // The envelope's SHA-256 as read: receipts name the envelope by it, whatever the signature's digest.
+        java.security.MessageDigest envelopeSha256 = sha256();
         CMSSignedDataParser outer;
         try {
             ASN1Primitive.fromByteArray(outerSignature); // strictly one structure, nothing after it
-            outer = new CMSSignedDataParser(Algorithms.digests(), new CMSTypedStream(envelope), outerSignature);
+            outer = new CMSSignedDataParser(Algorithms.digests(), new CMSTypedStream(new java.security.DigestInputStream(envelope, envelopeSha256)), outerSignature);
         } catch (CMSException | IOException | RuntimeException e) {
             throw new SealException(SealFailure.MALFORMED, "The outer signature is not a CMS signature", e);
         }
@@ -100,14 +103,21 @@ public final class EnvelopeInspector {
                     + broken.getMessage(), broken);
         }
         return new Inspection(signed.signer, signed.certificates, signed.signingTime, structure.profile,
-                structure.recipients, HexFormat.of().formatHex(signed.digest), content.count);
+                structure.recipients, HexFormat.of().formatHex(envelopeSha256.digest()), content.count);
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private record Structure(SealProfile profile, List<Inspection.RecipientRef> recipients) {
     }
 
-    private record Verified(X509Certificate signer, List<X509Certificate> certificates, Optional<Instant> signingTime,
-            byte[] digest) {
+    private record Verified(X509Certificate signer, List<X509Certificate> certificates, Optional<Instant> signingTime) {
     }
 
     /** Reads the whole envelope structure, draining the ciphertext, and collects the recipients. */
@@ -124,10 +134,13 @@ public final class EnvelopeInspector {
             ASN1ObjectIdentifier algorithm = encrypted.getContentEncryptionAlgorithm().getAlgorithm();
             drain(encrypted.getEncryptedContent(BERTags.OCTET_STRING));
             data.getUnprotectedAttrs();
-            if (!NISTObjectIdentifiers.id_aes256_CBC.equals(algorithm)) {
-                throw new IllegalArgumentException("content encryption " + algorithm + " is not a Tenderhall profile");
+            if (NISTObjectIdentifiers.id_aes256_CBC.equals(algorithm)) {
+                return new Structure(SealProfile.AES_256_CBC, recipients);
             }
-            return new Structure(SealProfile.AES_256_CBC, recipients);
+            if (GMObjectIdentifiers.sms4_cbc.equals(algorithm)) {
+                return new Structure(SealProfile.SM4_CBC_SM2, recipients);
+            }
+            throw new IllegalArgumentException("content encryption " + algorithm + " is not a Tenderhall profile");
         }
         if (CMSObjectIdentifiers.authEnvelopedData.equals(type)) {
             AuthEnvelopedDataParser data = new AuthEnvelopedDataParser((ASN1SequenceParser) contentInfo.getContent(BERTags.SEQUENCE));
@@ -193,8 +206,8 @@ public final class EnvelopeInspector {
                 throw new SealException(SealFailure.MALFORMED, "The outer signature must have exactly one signer");
             }
             SignerInformation signer = signers.get(0);
-            if (!NISTObjectIdentifiers.id_sha256.getId().equals(signer.getDigestAlgOID())) {
-                throw new SealException(SealFailure.MALFORMED, "The outer signature must use SHA-256");
+            if (!Digests.allowed(signer, outer.getCertificates().getMatches(signer.getSID()))) {
+                throw new SealException(SealFailure.MALFORMED, "The outer signature must use SHA-256 (or SM3 with an SM2 key)");
             }
             return signer;
         } catch (CMSException | RuntimeException e) {
@@ -221,7 +234,7 @@ public final class EnvelopeInspector {
             X509Certificate certificate = Certificates.toX509((X509CertificateHolder) matches.iterator().next());
             boolean valid;
             try {
-                valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+                valid = signer.verify(Algorithms.verifier(certificate));
             } catch (CMSSignerDigestMismatchException changed) {
                 throw new SealException(SealFailure.TAMPERED, "The envelope is not the one its outer signature was made over");
             }
@@ -232,7 +245,7 @@ public final class EnvelopeInspector {
             for (Object holder : outer.getCertificates().getMatches(null)) {
                 certificates.add(Certificates.toX509((X509CertificateHolder) holder));
             }
-            return new Verified(certificate, certificates, signingTime(signer), signer.getContentDigest());
+            return new Verified(certificate, certificates, signingTime(signer));
         } catch (CMSException | OperatorCreationException | CertificateException | RuntimeException e) {
             throw new SealException(SealFailure.OUTER_SIGNATURE_INVALID, "The outer signature can not be verified: "
                     + e.getMessage(), e);

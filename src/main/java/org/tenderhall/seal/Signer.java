@@ -27,19 +27,33 @@ public record Signer(PrivateKey key, List<X509Certificate> chain) {
         return chain.get(0);
     }
 
-    /** The one key entry of a PKCS#12 file. */
+    /** The one key entry of a PKCS#12 file; SM2 keys are read by Bouncy Castle, which knows their curve. */
     public static Signer fromPkcs12(Path file, char[] password) throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
+        try {
+            return fromStore(load(KeyStore.getInstance("PKCS12"), file, password), password, file);
+        } catch (java.nio.file.NoSuchFileException missing) {
+            throw missing;
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException notForTheJdk) {
+            // The JDK reports an SM2 key as a wrong password; Bouncy Castle reads it, or fails for the real reason.
+            return fromStore(load(KeyStore.getInstance("PKCS12", Algorithms.BC), file, password), password, file);
+        }
+    }
+
+    private static KeyStore load(KeyStore store, Path file, char[] password) throws IOException, GeneralSecurityException {
         try (InputStream in = Files.newInputStream(file)) {
             store.load(in, password);
         }
+        return store;
+    }
+
+    private static Signer fromStore(KeyStore store, char[] password, Path file) throws GeneralSecurityException {
         for (String alias : Collections.list(store.aliases())) {
             if (store.isKeyEntry(alias)) {
                 List<X509Certificate> chain = new ArrayList<>();
                 for (Certificate certificate : store.getCertificateChain(alias)) {
                     chain.add((X509Certificate) certificate);
                 }
-                return new Signer((PrivateKey) store.getKey(alias, password), chain);
+                return new Signer((PrivateKey) store.getKey(alias, password), List.copyOf(chain));
             }
         }
         throw new GeneralSecurityException(file + " holds no private key");

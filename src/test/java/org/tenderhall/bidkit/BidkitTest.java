@@ -69,6 +69,23 @@ class BidkitTest {
     }
 
     @Test
+    void the_national_profile_seals_verifies_and_opens_with_sm2_keys() throws Exception {
+        Files.writeString(folder.resolve("manifest.json"), Files.readString(folder.resolve("manifest.json"))
+                .replace("91350200B000000431", "91350200B00000051U"));
+        Run seal = bidkit(withKey("bidder2-sm2", "seal", "--profile", "SM4_CBC_SM2", "--folder", folder.toString(),
+                "--opening-certificate", DemoPki.certificate("opening-demo-sm2").toAbsolutePath().toString(),
+                "--out", dir.resolve("sealed").toString()));
+        assertThat(seal.exit()).as(seal.err()).isZero();
+        Run verify = bidkit("verify", "--envelope", dir.resolve("sealed/bid.cms").toString(), "--trust",
+                DemoPki.DIR.resolve("ca/sm2-root.crt").toString(), "--crl", DemoPki.DIR.resolve("crl/sm2-issuing.crl").toString());
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("profile SM4_CBC_SM2", "signer trusted: yes, for 91350200B00000051U");
+        Run open = bidkit(withKey("bidder2-sm2", "open", "--envelope", dir.resolve("sealed/bid.cms").toString(), "--out",
+                dir.resolve("opened").toString()));
+        assertThat(open.exit()).as(open.err()).isZero();
+    }
+
+    @Test
     void the_same_folder_always_gives_the_same_package() throws Exception {
         var first = new java.io.ByteArrayOutputStream();
         var second = new java.io.ByteArrayOutputStream();

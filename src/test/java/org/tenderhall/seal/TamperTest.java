@@ -65,7 +65,9 @@ class TamperTest {
     @ParameterizedTest
     @EnumSource(SealProfile.class)
     void a_flipped_byte_anywhere_in_the_envelope_is_tampering(SealProfile profile) throws Exception {
-        SealedBid sealed = seal(profile);
+        SealedBid sealed = profile == SealProfile.SM4_CBC_SM2
+                ? SealAndOpenTest.seal(dir, bidPackage, DemoPki.load("bidder2-sm2"), profile, "opening-demo-sm2", "bidder2-sm2")
+                : seal(profile);
         long size = Files.size(sealed.envelope());
         long[] positions = Stream.of(LongStream.range(0, 64), LongStream.rangeClosed(1, 200).map(i -> size * i / 201),
                 LongStream.range(size - 64, size)).flatMapToLong(s -> s).distinct().toArray();
@@ -148,7 +150,7 @@ class TamperTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SealProfile.class)
+    @EnumSource(value = SealProfile.class, names = {"AES_256_CBC", "AES_256_GCM"})
     void a_handed_in_key_that_does_not_match_the_recipient_certificate_does_not_decrypt(SealProfile profile)
             throws Exception {
         SealedBid sealed = seal(profile);

@@ -17,13 +17,16 @@ import java.util.List;
 /** PEM (and DER) reading and writing of certificates and CRLs. */
 public final class Pem {
 
+    /** Bouncy Castle's factory reads SM2 certificates too; the JDK's cannot give their public keys. */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
     private Pem() {
     }
 
     /** The certificates in PEM or DER {@code bytes}, in order. */
     public static List<X509Certificate> certificates(byte[] bytes) throws CertificateException {
         List<X509Certificate> certificates = new ArrayList<>();
-        for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes))) {
+        for (var certificate : CertificateFactory.getInstance("X.509", BC).generateCertificates(new ByteArrayInputStream(bytes))) {
             certificates.add((X509Certificate) certificate);
         }
         if (certificates.isEmpty()) {
@@ -34,7 +37,7 @@ public final class Pem {
 
     public static X509CRL crl(byte[] bytes) throws CRLException {
         try {
-            return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(bytes));
+            return (X509CRL) CertificateFactory.getInstance("X.509", BC).generateCRL(new ByteArrayInputStream(bytes));
         } catch (CertificateException e) {
             throw new CRLException(e);
         }

@@ -156,4 +156,27 @@ class CertificateCheckTest {
         assertThat(reasonOf(() -> CertificateCheck.check(inspection.signer(), inspection.certificates(), rsaOnly, now,
                 BIDDER2, Purpose.SIGNING))).isEqualTo(CertificateRejection.UNTRUSTED_CA);
     }
+
+    @Test
+    void an_sm2_certificate_chain_is_checked_by_bouncy_castles_pkix() throws Exception {
+        TrustMaterial sm2 = new TrustMaterial(List.of(DemoPki.ca("sm2-root")), List.of(DemoPki.crl("sm2-issuing")));
+        CertificateCheck.Checked checked = check("bidder2-sm2", sm2, now, BIDDER2, Purpose.SIGNING);
+        assertThat(checked.root()).isEqualTo(DemoPki.ca("sm2-root"));
+    }
+
+    @Test
+    void the_jdks_own_pkix_cannot_validate_an_sm2_chain_which_is_why_bouncy_castles_is_used() {
+        Signer bidder = DemoPki.load("bidder2-sm2");
+        assertThatThrownBy(() -> {
+            var factory = java.security.cert.CertificateFactory.getInstance("X.509"); // the JDK's
+            var path = factory.generateCertPath(List.of(
+                    factory.generateCertificate(new java.io.ByteArrayInputStream(bidder.certificate().getEncoded())),
+                    factory.generateCertificate(new java.io.ByteArrayInputStream(DemoPki.ca("sm2-issuing").getEncoded()))));
+            var root = (X509Certificate) factory.generateCertificate(
+                    new java.io.ByteArrayInputStream(DemoPki.ca("sm2-root").getEncoded()));
+            var parameters = new java.security.cert.PKIXParameters(java.util.Set.of(new java.security.cert.TrustAnchor(root, null)));
+            parameters.setRevocationEnabled(false);
+            java.security.cert.CertPathValidator.getInstance("PKIX").validate(path, parameters);
+        }).isInstanceOf(java.security.GeneralSecurityException.class);
+    }
 }
