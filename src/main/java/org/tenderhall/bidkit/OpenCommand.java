@@ -25,25 +25,18 @@ class OpenCommand implements Callable<Integer> {
     @Mixin
     KeyOptions key;
 
-    @Option(names = "--envelope", required = true, description = "the sealed bid (bid.cms)")
-    Path envelope;
-
-    @Option(names = "--signature", description = "its outer signature (default: the envelope's name + .p7s)")
-    Path signature;
+    @Mixin
+    EnvelopeOptions sealed;
 
     @Option(names = "--out", defaultValue = ".", description = "where to write package.zip")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        Path signatureFile = signature != null ? signature : Path.of(envelope + ".p7s");
-        for (Path file : new Path[] {envelope, signatureFile}) {
-            if (!Files.isRegularFile(file)) {
-                throw new BidkitException("No such file: " + file);
-            }
-        }
+        Path envelope = sealed.envelope();
+        byte[] signature = sealed.signature();
         Signer own = key.load();
-        Inspection inspection = EnvelopeInspector.inspect(envelope, Files.readAllBytes(signatureFile));
+        Inspection inspection = EnvelopeInspector.inspect(envelope, signature);
         Files.createDirectories(out);
         OpenedBid opened = BidOpener.open(envelope, inspection.signer(), own.key(), own.certificate(), out);
         Path bidPackage = Files.move(opened.bidPackage(), out.resolve("package.zip"), StandardCopyOption.REPLACE_EXISTING);

@@ -18,6 +18,7 @@ import org.tenderhall.pki.domain.TrustMaterial;
 import org.tenderhall.seal.EnvelopeInspector;
 import org.tenderhall.seal.Inspection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,11 +30,8 @@ class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--envelope", required = true, description = "the sealed bid (bid.cms)")
-    Path envelope;
-
-    @Option(names = "--signature", description = "its outer signature (default: the envelope's name + .p7s)")
-    Path signature;
+    @Mixin
+    EnvelopeOptions sealed;
 
     @Option(names = "--opening-certificate", paramLabel = "FILE", description = "check the bid is encrypted to it")
     Path openingCertificate;
@@ -49,8 +47,8 @@ class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path signatureFile = signature != null ? signature : Path.of(envelope + ".p7s");
-        Inspection inspection = EnvelopeInspector.inspect(existing(envelope), Files.readAllBytes(existing(signatureFile)));
+        Path envelope = sealed.envelope();
+        Inspection inspection = EnvelopeInspector.inspect(envelope, sealed.signature());
         var out = spec.commandLine().getOut();
         out.printf("Envelope %s: %d bytes, SHA-256 %s, profile %s%n  signed by: %s%n  recipients: %d%n", envelope,
                 inspection.envelopeSize(), inspection.envelopeSha256(), inspection.profile(),
@@ -67,7 +65,7 @@ class VerifyCommand implements Callable<Integer> {
             List<X509CRL> held = new ArrayList<>();
             for (Path crl : crls) {
                 try {
-                    held.add(Pem.crl(Files.readAllBytes(existing(crl))));
+                    held.add(Pem.crl(Files.readAllBytes(EnvelopeOptions.existing(crl))));
                 } catch (CRLException e) {
                     throw new BidkitException(crl + " is not a CRL");
                 }
@@ -87,16 +85,9 @@ class VerifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Path existing(Path file) throws BidkitException {
-        if (!Files.isRegularFile(file)) {
-            throw new BidkitException("No such file: " + file);
-        }
-        return file;
-    }
-
     private static List<X509Certificate> read(Path file) throws BidkitException, IOException {
         try {
-            return Pem.certificates(Files.readAllBytes(existing(file)));
+            return Pem.certificates(Files.readAllBytes(EnvelopeOptions.existing(file)));
         } catch (NoSuchFileException e) {
             throw new BidkitException("No such file: " + file);
         } catch (CertificateException e) {
