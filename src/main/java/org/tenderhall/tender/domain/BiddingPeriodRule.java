@@ -1,0 +1,34 @@
+package org.tenderhall.tender.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bidding period: for a project that must be tendered by law, at least 20 days from issuing the documents
+ * (publication) to the bid deadline; and the opening takes place at the deadline itself.
+ */
+public final class BiddingPeriodRule {
+
+    public static final Duration MINIMUM_FOR_MANDATORY_TENDERING = Duration.ofDays(20);
+
+    private BiddingPeriodRule() {
+    }
+
+    public static List<RuleViolation> check(Instant publication, Instant bidDeadline, Instant openingTime,
+            boolean mandatoryTendering) {
+        List<RuleViolation> violations = new ArrayList<>();
+        Instant earliest = publication.plus(MINIMUM_FOR_MANDATORY_TENDERING);
+        if (!bidDeadline.isAfter(publication)) {
+            violations.add(new RuleViolation("bidDeadline", "must be after publication (" + publication + ")"));
+        } else if (mandatoryTendering && bidDeadline.isBefore(earliest)) {
+            violations.add(new RuleViolation("bidDeadline", "must be at least 20 days after publication, no earlier than "
+                    + earliest + ", for a project that must be tendered by law"));
+        }
+        if (!openingTime.equals(bidDeadline)) {
+            violations.add(new RuleViolation("openingTime", "must be the bid deadline itself (" + bidDeadline + ")"));
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,24 @@
+package org.tenderhall.tender.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The price ceiling (最高投标限价), when the tender sets one, is positive and at most the estimated price. */
+public final class PriceCeilingRule {
+
+    private PriceCeilingRule() {
+    }
+
+    public static List<RuleViolation> check(Money priceCeiling, Money estimatedPrice) {
+        List<RuleViolation> violations = new ArrayList<>();
+        if (!priceCeiling.currency().equals(estimatedPrice.currency())) {
+            violations.add(new RuleViolation("priceCeiling", "must be in the currency of the estimated price"));
+        } else if (priceCeiling.amount().signum() <= 0) {
+            violations.add(new RuleViolation("priceCeiling", "must be positive"));
+        } else if (priceCeiling.amount().compareTo(estimatedPrice.amount()) > 0) {
+            violations.add(new RuleViolation("priceCeiling", "must be at most the estimated price ("
+                    + estimatedPrice + ")"));
+        }
+        return violations;
+    }
+}
