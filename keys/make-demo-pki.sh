@@ -154,4 +154,9 @@ issue platform-ca platform/tsa rsa tsa "/C=CN/O=Tenderhall Demo Platform/CN=Tend
 issue platform-ca platform/opening-demo rsa opening "/C=CN/O=Tenderhall Demo Platform/CN=Opening key of demo tender"
 issue platform-ca platform/opening-demo-sm2 sm2 opening "/C=CN/O=Tenderhall Demo Platform/CN=SM2 opening key of demo tender"
 
+# The platform's key-encryption key, which wraps tenders' opening keys (AES-256; OpenSSL cannot store a secret
+# key in PKCS#12, keytool can).
+keytool -genseckey -alias kek -keyalg AES -keysize 256 -storetype PKCS12 -keystore "$out/platform/kek.p12" \
+  -storepass "$password" -keypass "$password" 2>/dev/null
+
 echo "Demo PKI written to keys/$out (PKCS#12 password: $password)"
