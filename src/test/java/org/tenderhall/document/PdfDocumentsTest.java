@@ -1,0 +1,84 @@
+package org.tenderhall.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.ValidationResult;
+
+/** A Chinese document as PDF/A-3b, checked by independent tools: poppler's pdftotext/pdffonts/pdfdetach, veraPDF. */
+class PdfDocumentsTest {
+
+    @TempDir
+    Path dir;
+
+    static final String XHTML = """
+            <html><head><title>海岛中学新建教学楼工程施工招标文件</title>
+            <style>body { font-family: 'WenQuanYi Micro Hei'; font-size: 11pt; } td, th { border: 1px solid #333; padding: 4px; }
+            table { border-collapse: collapse; }</style></head>
+            <body>
+            <h1>海岛中学新建教学楼工程施工招标文件</h1>
+            <p>招标人：海港招标代理有限公司。投标截止时间：2027年1月10日 10:00。</p>
+            <table><tr><th>评分因素</th><th>分值</th></tr>
+            <tr><td>投标报价</td><td>60</td></tr><tr><td>施工组织设计</td><td>30</td></tr><tr><td>项目管理机构</td><td>10</td></tr></table>
+            </body></html>
+            """;
+
+    @BeforeAll
+    static void initialiseVeraPdf() {
+        VeraGreenfieldFoundryProvider.initialise();
+    }
+
+    private String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+        return output;
+    }
+
+    @Test
+    void a_chinese_document_renders_with_its_text_table_embedded_font_and_attached_json() throws Exception {
+        byte[] json = "{\"tenderId\":\"T-2026-0001\",\"name\":\"海岛中学新建教学楼工程\"}".getBytes(StandardCharsets.UTF_8);
+        Path pdf = Files.write(dir.resolve("tender.pdf"), PdfDocuments.render(XHTML, "tender.json", json));
+
+        String text = run("pdftotext", "-layout", pdf.toString(), "-");
+        assertThat(text).contains("海岛中学新建教学楼工程施工招标文件", "评分因素", "投标报价", "施工组织设计", "项目管理机构");
+        assertThat(text.lines().filter(l -> l.contains("投标报价")).findFirst().orElseThrow()).contains("60");
+
+        String fonts = run("pdffonts", pdf.toString());
+        assertThat(fonts).contains("WenQuanYiMicroHei");
+        assertThat(fonts.lines().filter(l -> l.contains("WenQuanYiMicroHei")).findFirst().orElseThrow())
+                .containsPattern("yes\\s+yes"); // embedded, subset
+
+        assertThat(run("pdfdetach", "-list", pdf.toString())).contains("tender.json");
+        run("pdfdetach", "-save", "1", "-o", dir.resolve("out.json").toString(), pdf.toString());
+        assertThat(Files.readAllBytes(dir.resolve("out.json"))).isEqualTo(json);
+        assertThat(Files.size(pdf)).isLessThan(300_000); // a subset, not the 5 MB font
+    }
+
+    @Test
+    void the_document_is_pdf_a_3b_compliant_by_verapdf() throws Exception {
+        byte[] pdf = PdfDocuments.render(XHTML, "tender.json", "{}".getBytes(StandardCharsets.UTF_8));
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf))) {
+            PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false);
+            ValidationResult result = validator.validate(parser);
+            List<String> failures = new ArrayList<>();
+            result.getTestAssertions().stream().filter(a -> a.getStatus().toString().equals("FAILED"))
+                    .forEach(a -> failures.add(a.getRuleId() + ": " + a.getMessage()));
+            assertThat(failures).isEmpty();
+            assertThat(result.isCompliant()).isTrue();
+        }
+    }
+}
