@@ -81,4 +81,41 @@ class PdfDocumentsTest {
             assertThat(result.isCompliant()).isTrue();
         }
     }
+
+    @Test
+    void the_platform_signature_with_its_timestamp_is_valid_for_pdfsig_and_keeps_pdf_a() throws Exception {
+        byte[] pdf = PdfDocuments.render(XHTML, "tender.json", "{}".getBytes(StandardCharsets.UTF_8));
+        org.tenderhall.seal.Signer platform = org.tenderhall.DemoPki.load("document-signing");
+        org.tenderhall.seal.Signer tsa = org.tenderhall.DemoPki.load("tsa");
+        var authority = new org.tenderhall.timestamp.TimestampAuthority(tsa.key(), tsa.chain());
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T02:00:00Z");
+        byte[] signed = PadesSigner.sign(pdf, platform.key(), platform.chain(),
+                digest -> authority.stamp(digest, java.math.BigInteger.ONE, now), now, "发布招标文件 Tender published");
+        Path file = Files.write(dir.resolve("signed.pdf"), signed);
+
+        Process pdfsig = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
+        String output = new String(pdfsig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        pdfsig.waitFor();
+        assertThat(output).contains("Signature Type: ETSI.CAdES.detached", "Signature Validation: Signature is Valid",
+                "Total document signed");
+        assertThat(java.util.Arrays.copyOf(signed, pdf.length)).isEqualTo(pdf); // incremental: the original bytes stay
+
+        try (var document = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            var cms = new org.bouncycastle.cms.CMSSignedData(document.getLastSignatureDictionary().getContents());
+            var signer = cms.getSignerInfos().getSigners().iterator().next();
+            assertThat(signer.getSignedAttributes().get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).isNull();
+            var attribute = signer.getUnsignedAttributes()
+                    .get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+            var token = new org.bouncycastle.tsp.TimeStampToken(new org.bouncycastle.cms.CMSSignedData(
+                    attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
+            token.validate(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().build(tsa.certificate()));
+            assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
+        }
+
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(signed))) {
+            ValidationResult result = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false).validate(parser);
+            assertThat(result.isCompliant()).isTrue();
+        }
+    }
 }
