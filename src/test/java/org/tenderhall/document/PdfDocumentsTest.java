@@ -101,7 +101,9 @@ class PdfDocumentsTest {
         assertThat(java.util.Arrays.copyOf(signed, pdf.length)).isEqualTo(pdf); // incremental: the original bytes stay
 
         try (var document = org.apache.pdfbox.Loader.loadPDF(signed)) {
-            var cms = new org.bouncycastle.cms.CMSSignedData(document.getLastSignatureDictionary().getContents());
+            byte[] contents = document.getLastSignatureDictionary().getContents(); // zero-padded to its reserved size
+            var cms = new org.bouncycastle.cms.CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(
+                    new org.bouncycastle.asn1.ASN1InputStream(contents).readObject()));
             var signer = cms.getSignerInfos().getSigners().iterator().next();
             assertThat(signer.getSignedAttributes().get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).isNull();
             var attribute = signer.getUnsignedAttributes()
