@@ -93,7 +93,14 @@ public final class CanonicalJson {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (Character.isSurrogate(c)) {
+                        boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                                && Character.isLowSurrogate(value.charAt(i + 1));
+                        if (!paired) {
+                            throw new IllegalArgumentException("A lone surrogate is not valid I-JSON (RFC 8785)");
+                        }
+                        out.append(c).append(value.charAt(++i));
+                    } else if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -43,7 +43,7 @@ class SealCommand implements Callable<Integer> {
             description = "the tender's opening certificate (PEM), as the platform publishes it")
     Path openingCertificate;
 
-    @Option(names = "--profile", defaultValue = "AES_256_CBC", description = "AES_256_CBC (default) or AES_256_GCM")
+    @Option(names = "--profile", defaultValue = "AES_256_CBC", description = "AES_256_CBC (default), AES_256_GCM, or SM4_CBC_SM2 (SM2 keys)")
     SealProfile profile;
 
     @Option(names = "--out", defaultValue = ".", description = "where to write bid.cms and bid.cms.p7s")

@@ -17,6 +17,8 @@ import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.pki.domain.TrustMaterial;
 import org.tenderhall.seal.EnvelopeInspector;
 import org.tenderhall.seal.Inspection;
+import org.tenderhall.seal.SealException;
+import org.tenderhall.seal.SealFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,8 +58,8 @@ class VerifyCommand implements Callable<Integer> {
         if (openingCertificate != null) {
             X509Certificate opening = read(openingCertificate).get(0);
             if (!inspection.isEncryptedTo(opening)) {
-                throw new BidkitException("REFUSED: the bid is not encrypted to " + opening.getSubjectX500Principal()
-                        .getName() + ": it could not be opened at the opening");
+                throw new SealException(SealFailure.NOT_A_RECIPIENT, "The bid is not encrypted to "
+                        + opening.getSubjectX500Principal() + ": it could not be opened at the opening");
             }
             out.println("  encrypted to the opening certificate: yes");
         }

@@ -19,6 +19,7 @@ import org.tenderhall.identity.store.Account;
 import org.tenderhall.identity.store.AccountRepository;
 import org.tenderhall.identity.store.OrganisationRepository;
 import org.tenderhall.platform.database.TransactionLock;
+import org.tenderhall.platform.problem.FieldError;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 
@@ -49,6 +50,11 @@ public class AccountService {
     public Account create(Actor actor, String username, String displayName, String password, Role role,
             OrgCode organisation) {
         requireEmbeddedMode();
+        if (Actor.SYSTEM.equals(username)) {
+            throw new Rejection(ProblemType.VALIDATION_FAILED, "The name '" + Actor.SYSTEM + "' is reserved for the platform",
+                    List.of(new FieldError("username", "reserved for the platform's own actions")));
+        }
+        checkPasswordLength(password);
         TransactionLock.acquire(accounts.getEntityManager(), "account:" + username);
         if (accounts.findById(username) != null) {
             throw new AccountAlreadyExists(username);
@@ -87,6 +93,7 @@ public class AccountService {
     public Account resetPassword(Actor actor, String username, String newPassword) {
         requireEmbeddedMode();
         Account account = existing(username);
+        checkPasswordLength(newPassword);
         account.passwordHash = PasswordHash.hash(newPassword);
         audit.record(actor, "AccountPasswordReset", "account:" + username, Map.of("username", username));
         return account;
@@ -119,6 +126,14 @@ public class AccountService {
             throw new Rejection(ProblemType.NOT_FOUND, "No account named '" + username + "'.");
         }
         return account;
+    }
+
+    /** bcrypt reads at most 72 bytes; a longer password would be silently cut. */
+    private static void checkPasswordLength(String password) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PasswordHash.MAX_BYTES) {
+            throw new Rejection(ProblemType.VALIDATION_FAILED, "The password is longer than bcrypt can use",
+                    List.of(new FieldError("password", "at most " + PasswordHash.MAX_BYTES + " bytes in UTF-8")));
+        }
     }
 
     private void requireEmbeddedMode() {

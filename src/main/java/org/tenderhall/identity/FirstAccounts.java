@@ -121,6 +121,11 @@ class FirstAccounts {
         }
         OrgCode operator = new OrgCode(bootstrap.organisationCode().orElseThrow(() -> new IllegalStateException(
                 "tenderhall.identity.bootstrap.organisation-code is required with a bootstrap admin password")));
+        if (accounts.find(bootstrap.adminUsername()).isPresent()) {
+            LOG.warnf("No enabled admin, and the bootstrap admin '%s' exists but is disabled: enable it with SQL or"
+                    + " choose another tenderhall.identity.bootstrap.admin-username", bootstrap.adminUsername());
+            return;
+        }
         Actor system = Actor.system(operator);
         if (organisations.find(operator).isEmpty()) {
             organisations.register(system, operator, bootstrap.organisationName());

@@ -45,6 +45,14 @@ public class PlatformTimestamps {
     @ConfigProperty(name = "tenderhall.timestamp.key-store-password", defaultValue = "tenderhall-demo")
     String password;
 
+    /** The demo TSA key is public: it may sign only for a demo platform on its embedded database. */
+    @ConfigProperty(name = "tenderhall.embedded-database.active", defaultValue = "false")
+    boolean embeddedDatabase;
+
+    /** Tests that run against an external database may say so. */
+    @ConfigProperty(name = "tenderhall.timestamp.allow-demo-key", defaultValue = "false")
+    boolean allowDemoKey;
+
     @Inject
     EntityManager em;
 
@@ -84,9 +92,14 @@ public class PlatformTimestamps {
     }
 
     private TimestampAuthority load() {
+        boolean demoKey = keyStore.normalize().toString().contains("keys/demo/");
+        if (demoKey && !embeddedDatabase && !allowDemoKey) {
+            throw unavailable("The TSA key store is the demo one, which anyone can read, and the platform runs on an"
+                    + " external database: set tenderhall.timestamp.key-store to the production TSA key", null);
+        }
         if (!Files.isRegularFile(keyStore)) {
-            throw new Rejection(UNAVAILABLE, "The TSA key store " + keyStore.toAbsolutePath() + " does not exist; set"
-                    + " tenderhall.timestamp.key-store");
+            throw unavailable("The TSA key store " + keyStore.toAbsolutePath() + " does not exist; set"
+                    + " tenderhall.timestamp.key-store", null);
         }
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -97,15 +110,22 @@ public class PlatformTimestamps {
                     for (Certificate certificate : store.getCertificateChain(alias)) {
                         chain.add((X509Certificate) certificate);
                     }
-                    if (keyStore.toString().contains("keys/demo")) {
+                    if (demoKey) {
                         LOG.warnf("The TSA signs with the DEMO key of %s: not for production", keyStore);
                     }
                     return new TimestampAuthority((PrivateKey) store.getKey(alias, password.toCharArray()), chain);
                 }
             }
-            throw new Rejection(UNAVAILABLE, "The TSA key store " + keyStore + " holds no key");
+            throw unavailable("The TSA key store " + keyStore + " holds no key", null);
         } catch (IOException | GeneralSecurityException e) {
-            throw new Rejection(UNAVAILABLE, "The TSA key store " + keyStore + " cannot be used: " + e.getMessage());
+            throw unavailable("The TSA key store " + keyStore + " cannot be used", e);
         }
+    }
+
+    /** The reason goes to the log; the client learns only that time-stamping is unavailable. */
+    private static Rejection unavailable(String reason, Exception cause) {
+        LOG.error(reason, cause);
+        return new Rejection(UNAVAILABLE, "The platform's time-stamping authority is not available; the operator has"
+                + " been told why in the log.");
     }
 }

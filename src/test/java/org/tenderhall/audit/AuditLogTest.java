@@ -45,6 +45,20 @@ class AuditLogTest {
     }
 
     @Test
+    void the_head_of_the_log_only_advances_by_one() {
+        assertRefused("update audit_log_head set size = size + 100 where id = 1");
+        assertRefused("update audit_log_head set size = size - 1 where id = 1");
+        assertRefused("delete from audit_log_head");
+    }
+
+    @Test
+    void an_event_cannot_take_a_number_out_of_order() {
+        assertRefused("insert into audit_event (seq, recorded_at, actor, role, organisation, action, subject, request_id,"
+                + " data, data_sha256, canonical, leaf_hash) values (999999, now(), 'mallory', 'admin', 'x', 'Forged',"
+                + " 'x', 'x', '{}', 'x', '{}', '\\x00')");
+    }
+
+    @Test
     void refused_changes_leave_the_event_as_it_was() throws SQLException {
         String before = canonicalOfFirstEvent();
         assertRefused("update audit_event set canonical = '{}' where seq = 0");
@@ -102,7 +116,7 @@ class AuditLogTest {
             try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
                 s.execute(sql);
             }
-        }).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }).isInstanceOf(SQLException.class).hasMessageMatching("(?s).*(append-only|advances by one|out of order|refused).*");
     }
 
     private String canonicalOfFirstEvent() throws SQLException {

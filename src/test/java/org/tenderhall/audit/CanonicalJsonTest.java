@@ -38,6 +38,12 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void a_lone_surrogate_is_not_i_json_and_is_refused() {
+        assertThatThrownBy(() -> canonical("[\"\\ud800\"]")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> canonical("[\"\\udc00x\"]")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void integers_are_written_plainly_and_decimals_are_refused() throws Exception {
         assertThat(canonical("[0, -5, 9007199254740992, 1.0E2]")).isEqualTo("[0,-5,9007199254740992,100]");
         assertThatThrownBy(() -> canonical("[1.5]")).isInstanceOf(IllegalArgumentException.class)

@@ -172,6 +172,16 @@ class BidkitTest {
     }
 
     @Test
+    void a_bid_not_encrypted_to_the_given_opening_certificate_is_refused() {
+        bidkit(withKey("bidder1", "seal", "--folder", folder.toString(), "--opening-certificate", opening, "--out",
+                dir.resolve("sealed").toString()));
+        Run run = bidkit("verify", "--envelope", dir.resolve("sealed/bid.cms").toString(), "--opening-certificate",
+                DemoPki.certificate("opening-demo-sm2").toAbsolutePath().toString());
+        assertThat(run.exit()).isEqualTo(Bidkit.REFUSED);
+        assertThat(run.err()).startsWith("REFUSED (not-a-recipient)");
+    }
+
+    @Test
     void a_damaged_envelope_fails_verification_with_its_reason() throws Exception {
         bidkit(withKey("bidder1", "seal", "--folder", folder.toString(), "--opening-certificate", opening, "--out",
                 dir.resolve("sealed").toString()));

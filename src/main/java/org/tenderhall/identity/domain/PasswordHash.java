@@ -9,6 +9,8 @@ public final class PasswordHash {
     /** About 60 ms per check on a 2-core machine; verified results are cached by the authenticator. */
     public static final int COST = 10;
     public static final int MIN_LENGTH = 8;
+    /** bcrypt uses at most the first 72 bytes of a password. */
+    public static final int MAX_BYTES = 72;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordHash() {

@@ -137,6 +137,8 @@ public final class EmbeddedDatabase {
         ProcessHandle orphan = ProcessHandle.of(Long.parseLong(firstLine))
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(dir.toString()))
+                        .orElse(false)) // a recycled pid of another server is not ours to stop
                 .orElse(null);
         if (orphan == null) {
             return; // a stale pid file: PostgreSQL itself deals with it

@@ -109,6 +109,21 @@ class AccountResourceTest {
     }
 
     @Test
+    void the_name_system_is_reserved_for_the_platform() {
+        as("admin").body(newAccount("system", "s3cret-pass", "admin", DemoData.OPERATOR.code().value()))
+                .post("/api/accounts")
+                .then().statusCode(422).body("errors[0].field", equalTo("username"));
+    }
+
+    @Test
+    void a_password_longer_than_bcrypt_uses_is_refused_not_cut() {
+        // 25 Chinese characters are 75 bytes in UTF-8: within @Size(max = 72) characters, over bcrypt's 72 bytes.
+        as("admin").body(newAccount(freshUsername(), "密".repeat(25), "bidder", DemoData.BIDDER_1.code().value()))
+                .post("/api/accounts")
+                .then().statusCode(422).body("errors[0].field", equalTo("password"));
+    }
+
+    @Test
     void an_unknown_account_is_a_404() {
         as("admin").post("/api/accounts/nobody-here/disable").then().statusCode(404);
     }
