@@ -38,7 +38,7 @@ class OpenCommand implements Callable<Integer> {
         Signer own = key.load();
         Inspection inspection = EnvelopeInspector.inspect(envelope, signature);
         Files.createDirectories(out);
-        OpenedBid opened = BidOpener.open(envelope, inspection.signer(), own.key(), own.certificate(), out);
+        OpenedBid opened = BidOpener.open(envelope, inspection, own.key(), own.certificate(), out);
         Path bidPackage = Files.move(opened.bidPackage(), out.resolve("package.zip"), StandardCopyOption.REPLACE_EXISTING);
         spec.commandLine().getOut().printf("Opened %s: package %s (%d bytes, SHA-256 %s), signed by %s%n", envelope,
                 bidPackage, opened.packageSize(), opened.packageSha256(),

@@ -93,6 +93,13 @@ public class TrustList {
         } catch (CRLException | RuntimeException e) {
             throw new Rejection(PkiProblems.INVALID_CRL, "The upload is not an X.509 CRL in PEM or DER");
         }
+        if (crl.getThisUpdate().toInstant().isAfter(clock.instant().plusSeconds(300))) {
+            throw new Rejection(PkiProblems.INVALID_CRL, "The CRL says it was issued at " + crl.getThisUpdate().toInstant()
+                    + ", in the future: it would hide every later CRL of its issuer");
+        }
+        if (crl.getExtensionValue("2.5.29.27") != null || crl.getExtensionValue("2.5.29.28") != null) {
+            throw new Rejection(PkiProblems.INVALID_CRL, "Delta and partitioned CRLs are not accepted: upload the full CRL");
+        }
         String issuer = crl.getIssuerX500Principal().getName();
         TransactionLock.acquire(crls.getEntityManager(), "crl:" + issuer);
         Crl held = crls.findById(issuer);

@@ -87,7 +87,9 @@ final class Algorithms {
         if (Sm2KeyTransport.isSm2(certificate.getPublicKey())) {
             builder.setProvider(BC);
         }
-        return builder.build(certificate);
+        // With the key, not the certificate: Bouncy Castle would otherwise judge validity at the signingTime the
+        // signer claims. Validity is the pki check's question, at the platform's receipt time.
+        return builder.build(certificate.getPublicKey());
     }
 
     /**

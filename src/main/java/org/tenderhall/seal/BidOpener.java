@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
@@ -52,17 +53,33 @@ public final class BidOpener {
     }
 
     /**
-     * @param outerSigner the envelope's signer, from the inspection at submission
-     * @param key         a recipient's private key: the tender's opening key, or the bidder's own
+     * Opens the envelope that was inspected at submission: its SHA-256 must still be the inspected one (a file
+     * substituted in storage is refused as tampered) and the bid inside must be signed by the envelope's signer.
+     * The caller compares the returned binding with the tender, lot and bidder it expects.
+     *
+     * @param inspection     the envelope's inspection at submission
+     * @param key            a recipient's private key: the tender's opening key, or the bidder's own
      * @param keyCertificate the certificate of {@code key}, which names it among the recipients
-     * @param workDirectory where the package is written
+     * @param workDirectory  where the package is written
      */
-    public static OpenedBid open(Path envelope, X509Certificate outerSigner, PrivateKey key,
+    public static OpenedBid open(Path envelope, Inspection inspection, PrivateKey key, X509Certificate keyCertificate,
+            Path workDirectory) throws SealException, IOException {
+        return open(envelope, inspection.signer(), inspection.envelopeSha256(), key, keyCertificate, workDirectory);
+    }
+
+    /** As above; with {@code expectedSha256} null the file is not compared (tests of damage past inspection). */
+    static OpenedBid open(Path envelope, X509Certificate outerSigner, String expectedSha256, PrivateKey key,
             X509Certificate keyCertificate, Path workDirectory) throws SealException, IOException {
         Path bidPackage = Files.createTempFile(workDirectory, "bid-package-", ".zip");
         boolean accepted = false;
-        try (InputStream file = new BufferedInputStream(Files.newInputStream(envelope), 1 << 16)) {
+        MessageDigest fileSha256 = sha256();
+        try (DigestInputStream digesting = new DigestInputStream(Files.newInputStream(envelope), fileSha256);
+                InputStream file = new BufferedInputStream(digesting, 1 << 16)) {
             OpenedBid opened = open(file, outerSigner, key, keyCertificate, bidPackage);
+            Streams.drain(file); // the file's last bytes, for its digest
+            if (expectedSha256 != null && !expectedSha256.equals(HexFormat.of().formatHex(fileSha256.digest()))) {
+                throw new SealException(SealFailure.TAMPERED, "The envelope is not the one inspected at submission");
+            }
             accepted = true;
             return opened;
         } finally {
@@ -93,19 +110,20 @@ public final class BidOpener {
             if (signedContent == null) {
                 throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The signed bid carries no package");
             }
-            // The package's SHA-256 is the inner signature's own, unless the bid is signed with SM3.
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            boolean sm3 = inner.getDigestAlgorithmIDs().stream().noneMatch(
-                    a -> NISTObjectIdentifiers.id_sha256.equals(a.getAlgorithm()));
+            // The package's SHA-256 is the inner signature's own when SHA-256 is the only digest it lists;
+            // otherwise (SM3) it is computed beside.
+            MessageDigest sha256 = sha256();
+            boolean onlySha256 = inner.getDigestAlgorithmIDs().size() == 1 && inner.getDigestAlgorithmIDs().stream()
+                    .allMatch(a -> NISTObjectIdentifiers.id_sha256.equals(a.getAlgorithm()));
             try (OutputStream written = new BufferedOutputStream(Files.newOutputStream(bidPackage), 1 << 16);
-                    OutputStream out = sm3 ? new DigestOutputStream(written, sha256) : written) {
+                    OutputStream out = onlySha256 ? written : new DigestOutputStream(written, sha256)) {
                 size = signedContent.getContentStream().transferTo(out);
             }
             signed = verifyInner(inner);
-            packageSha256 = sm3 ? sha256.digest() : signed.information.getContentDigest();
+            packageSha256 = onlySha256 ? signed.information.getContentDigest() : sha256.digest();
             // Read to the very end: only there does a GCM tag, or CBC padding, prove the ciphertext whole.
             Streams.drain(plaintext);
-        } catch (CMSException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+        } catch (CMSException | RuntimeException e) {
             throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The decrypted content is not a signed bid", e);
         } catch (IOException e) {
             throw new SealException(SealFailure.DECRYPTION_FAILED, "The content did not decrypt cleanly: " + e.getMessage(), e);
@@ -115,8 +133,14 @@ public final class BidOpener {
             throw new SealException(SealFailure.SIGNER_MISMATCH, "The bid was signed by "
                     + signed.signer.getSubjectX500Principal() + " but the envelope by " + outerSigner.getSubjectX500Principal());
         }
+        Optional<BidBinding> binding;
+        try {
+            binding = binding(signed.information);
+        } catch (RuntimeException e) {
+            throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's binding attributes are not text", e);
+        }
         return new OpenedBid(bidPackage, HexFormat.of().formatHex(packageSha256), size, signed.signer,
-                signed.certificates, EnvelopeInspector.signingTime(signed.information), binding(signed.information));
+                signed.certificates, EnvelopeInspector.signingTime(signed.information), binding);
     }
 
     /** The envelope's entry for the key, and whether the envelope is authenticated (GCM). */
@@ -206,6 +230,14 @@ public final class BidOpener {
         }
         return Optional.of(new BidBinding(text(attributes, BidBinding.TENDER_ID), text(attributes, BidBinding.LOT),
                 text(attributes, BidBinding.BIDDER_CODE)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static String text(AttributeTable attributes, ASN1ObjectIdentifier type) {

@@ -91,7 +91,12 @@ public final class EnvelopeInspector {
         Streams.drain(content);
 
         SignerInformation signer = soleSigner(outer);
-        Long signedSize = signedEnvelopeSize(signer);
+        Long signedSize;
+        try {
+            signedSize = signedEnvelopeSize(signer);
+        } catch (RuntimeException e) {
+            throw new SealException(SealFailure.MALFORMED, "The outer signature's envelope size is not an integer", e);
+        }
         boolean truncated = signedSize != null ? content.count < signedSize : broken != null && isTruncation(broken);
         if (truncated) {
             throw new SealException(SealFailure.TRUNCATED, "The envelope ends before its structure does ("

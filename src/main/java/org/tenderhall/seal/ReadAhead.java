@@ -46,8 +46,8 @@ final class ReadAhead extends InputStream {
             }
         } catch (IOException e) {
             put(new Chunk(null, 0, e));
-        } catch (RuntimeException e) {
-            put(new Chunk(null, 0, new IOException(e.getMessage(), e)));
+        } catch (Throwable e) { // an Error too: the reader must never wait for an END that will not come
+            put(new Chunk(null, 0, new IOException("decryption failed: " + e, e)));
         }
     }
 
@@ -57,7 +57,9 @@ final class ReadAhead extends InputStream {
                 // the reader is busy; wait, unless it has gone
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            closed = true; // stop producing; the reader is told below if it still waits
+            queue.clear();
+            queue.offer(new Chunk(null, 0, new java.io.InterruptedIOException("decryption interrupted")));
         }
     }
 

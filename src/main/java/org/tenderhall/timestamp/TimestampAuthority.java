@@ -57,7 +57,8 @@ public final class TimestampAuthority {
             tokens.setAccuracySeconds(1);
             tokens.setResolution(TimeStampTokenGenerator.R_MILLISECONDS); // receipts name the millisecond
             tokens.addCertificates(new JcaCertStore(chain));
-            this.responses = new TimeStampResponseGenerator(tokens, ACCEPTED);
+            // Only our policy, and no extension a requester asks for, goes into a token the platform signs.
+            this.responses = new TimeStampResponseGenerator(tokens, ACCEPTED, java.util.Set.of(POLICY), java.util.Set.of());
         } catch (OperatorCreationException | TSPException | java.security.cert.CertificateEncodingException e) {
             throw new GeneralSecurityException("Cannot use the TSA key: " + e.getMessage(), e);
         }

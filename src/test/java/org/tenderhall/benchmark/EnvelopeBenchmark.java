@@ -128,7 +128,7 @@ class EnvelopeBenchmark {
             // The signer was inspected at upload; the opening decrypts, verifies the inner signature, checks the path.
             Inspection inspection = EnvelopeInspector.inspect(WORK.resolve("bid.cms"), Files.readAllBytes(WORK.resolve("bid.cms.p7s")));
             began = System.nanoTime();
-            OpenedBid opened = BidOpener.open(WORK.resolve("bid.cms"), inspection.signer(), opening.key(),
+            OpenedBid opened = BidOpener.open(WORK.resolve("bid.cms"), inspection, opening.key(),
                     opening.certificate(), WORK);
             CertificateCheck.check(opened.signer(), opened.certificates(), new TrustMaterial(List.of(DemoPki.ca("rsa-root")),
                     List.of(DemoPki.crl("rsa-issuing"))), Instant.now(), "91350200B000000431", CertificateCheck.Purpose.SIGNING);

@@ -63,7 +63,7 @@ class BidkitJarIT {
         assertThat(inspection.isEncryptedTo(opening.certificate())).isTrue();
         CertificateCheck.check(inspection.signer(), inspection.certificates(), demoTrust, Instant.now(), bidderCode,
                 CertificateCheck.Purpose.SIGNING);
-        return BidOpener.open(envelope, inspection.signer(), opening.key(), opening.certificate(), dir);
+        return BidOpener.open(envelope, inspection, opening.key(), opening.certificate(), dir);
     }
 
     @Test

@@ -89,13 +89,13 @@ class OpensslInteropTest {
         assertThat(inspection.isEncryptedTo(DemoPki.load("opening-demo").certificate())).isTrue();
 
         Signer openingKey = DemoPki.load("opening-demo");
-        OpenedBid opened = BidOpener.open(dir.resolve("bid.cms"), inspection.signer(), openingKey.key(),
+        OpenedBid opened = BidOpener.open(dir.resolve("bid.cms"), inspection, openingKey.key(),
                 openingKey.certificate(), dir);
         assertThat(Files.mismatch(opened.bidPackage(), bidPackage)).isEqualTo(-1L);
         assertThat(opened.binding()).isEmpty(); // plain OpenSSL writes no binding attributes: the manifest says it
 
         Signer own = DemoPki.load(bidder);
-        OpenedBid ownOpened = BidOpener.open(dir.resolve("bid.cms"), inspection.signer(), own.key(), own.certificate(), dir);
+        OpenedBid ownOpened = BidOpener.open(dir.resolve("bid.cms"), inspection, own.key(), own.certificate(), dir);
         assertThat(Files.mismatch(ownOpened.bidPackage(), bidPackage)).isEqualTo(-1L);
     }
 }

@@ -145,7 +145,7 @@ class TamperTest {
     void a_key_that_is_not_a_recipient_is_refused() throws Exception {
         SealedBid sealed = seal(SealProfile.AES_256_CBC);
         Signer stranger = DemoPki.load("bidder3");
-        assertThat(reasonOf(() -> BidOpener.open(sealed.envelope(), bidder.certificate(), stranger.key(),
+        assertThat(reasonOf(() -> BidOpener.open(sealed.envelope(), bidder.certificate(), null, stranger.key(),
                 stranger.certificate(), dir))).isEqualTo(SealFailure.NOT_A_RECIPIENT);
     }
 
@@ -155,7 +155,7 @@ class TamperTest {
             throws Exception {
         SealedBid sealed = seal(profile);
         Signer wrongKey = DemoPki.load("bidder3"); // an RSA key, but not the opening certificate's
-        assertThat(reasonOf(() -> BidOpener.open(sealed.envelope(), bidder.certificate(), wrongKey.key(),
+        assertThat(reasonOf(() -> BidOpener.open(sealed.envelope(), bidder.certificate(), null, wrongKey.key(),
                 opening.certificate(), dir))).isEqualTo(SealFailure.DECRYPTION_FAILED);
         assertNoPlaintextLeft();
     }
@@ -171,16 +171,28 @@ class TamperTest {
         Inspection inspection = EnvelopeInspector.inspect(sealed.envelope(), Files.readAllBytes(dir.resolve("other.p7s")));
         assertThat(inspection.signer()).isEqualTo(DemoPki.load("bidder3").certificate());
 
-        assertThat(reasonOf(() -> BidOpener.open(sealed.envelope(), inspection.signer(), opening.key(),
+        assertThat(reasonOf(() -> BidOpener.open(sealed.envelope(), inspection, opening.key(),
                 opening.certificate(), dir))).isEqualTo(SealFailure.SIGNER_MISMATCH);
         assertNoPlaintextLeft();
+    }
+
+    @Test
+    void an_envelope_substituted_after_inspection_is_refused_at_opening() throws Exception {
+        SealedBid first = seal(SealProfile.AES_256_CBC);
+        Inspection inspected = EnvelopeInspector.inspect(first.envelope(), Files.readAllBytes(first.signature()));
+        Path kept = Files.move(first.envelope(), dir.resolve("inspected.cms"));
+        SealedBid later = seal(SealProfile.AES_256_CBC); // the same bidder's other bid, valid in itself
+        assertThat(reasonOf(() -> BidOpener.open(later.envelope(), inspected, opening.key(), opening.certificate(), dir)))
+                .isEqualTo(SealFailure.TAMPERED);
+        assertNoPlaintextLeft();
+        assertThat(BidOpener.open(kept, inspected, opening.key(), opening.certificate(), dir).packageSize()).isPositive();
     }
 
     @Test
     void damaged_gcm_ciphertext_fails_its_tag_and_leaves_no_plaintext() throws Exception {
         SealedBid sealed = seal(SealProfile.AES_256_GCM);
         Path damaged = flipped(sealed.envelope(), Files.size(sealed.envelope()) / 2);
-        assertThat(reasonOf(() -> BidOpener.open(damaged, bidder.certificate(), opening.key(), opening.certificate(), dir)))
+        assertThat(reasonOf(() -> BidOpener.open(damaged, bidder.certificate(), null, opening.key(), opening.certificate(), dir)))
                 .isIn(SealFailure.DECRYPTION_FAILED, SealFailure.INNER_SIGNATURE_INVALID);
         assertNoPlaintextLeft();
     }
@@ -189,7 +201,7 @@ class TamperTest {
     void damaged_cbc_ciphertext_is_refused_and_leaves_no_plaintext() throws Exception {
         SealedBid sealed = seal(SealProfile.AES_256_CBC);
         Path damaged = flipped(sealed.envelope(), Files.size(sealed.envelope()) / 2);
-        assertThat(reasonOf(() -> BidOpener.open(damaged, bidder.certificate(), opening.key(), opening.certificate(), dir)))
+        assertThat(reasonOf(() -> BidOpener.open(damaged, bidder.certificate(), null, opening.key(), opening.certificate(), dir)))
                 .isIn(SealFailure.DECRYPTION_FAILED, SealFailure.INNER_SIGNATURE_INVALID);
         assertNoPlaintextLeft();
     }
@@ -199,7 +211,7 @@ class TamperTest {
         Openssl.ok(dir, "cms", "-encrypt", "-binary", "-aes-256-cbc", "-in", bidPackage.toString(), "-outform", "DER",
                 "-recip", DemoPki.certificate("opening-demo").toAbsolutePath().toString(),
                 "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256", "-out", "unsigned.cms");
-        assertThat(reasonOf(() -> BidOpener.open(dir.resolve("unsigned.cms"), bidder.certificate(), opening.key(),
+        assertThat(reasonOf(() -> BidOpener.open(dir.resolve("unsigned.cms"), bidder.certificate(), null, opening.key(),
                 opening.certificate(), dir))).isEqualTo(SealFailure.INNER_SIGNATURE_INVALID);
         assertNoPlaintextLeft();
     }

@@ -65,6 +65,14 @@ class TimestampResourceTest {
     }
 
     @Test
+    void a_request_for_another_policy_gets_a_rejection() throws Exception {
+        Path data = Files.writeString(dir.resolve("data.txt"), "data");
+        openssl("-query", "-data", data.toString(), "-sha256", "-tspolicy", "1.2.3.4", "-out", "policy.tsq");
+        Files.write(dir.resolve("policy.tsr"), post(Files.readAllBytes(dir.resolve("policy.tsq"))));
+        assertThat(openssl("-reply", "-in", "policy.tsr", "-text")).contains("Status: Rejected");
+    }
+
+    @Test
     void a_body_that_is_not_a_request_is_a_problem() {
         given().auth().preemptive().basic("bidder1", DemoData.PASSWORD)
                 .contentType(TimestampResource.QUERY).body("not DER".getBytes())

@@ -93,9 +93,12 @@ public final class CertificateCheck {
     public static Optional<String> organisationCode(X509Certificate certificate) {
         X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         for (var attribute : List.of(BCStyle.SERIALNUMBER, BCStyle.OU)) {
-            RDN[] rdns = subject.getRDNs(attribute);
-            if (rdns.length > 0) {
-                return Optional.of(IETFUtils.valueToString(rdns[0].getFirst().getValue()));
+            for (RDN rdn : subject.getRDNs(attribute)) {
+                for (var typeAndValue : rdn.getTypesAndValues()) { // an RDN may hold several attributes
+                    if (typeAndValue.getType().equals(attribute)) {
+                        return Optional.of(IETFUtils.valueToString(typeAndValue.getValue()));
+                    }
+                }
             }
         }
         return Optional.empty();
@@ -139,8 +142,8 @@ public final class CertificateCheck {
     private static void checkNotRevoked(X509Certificate certificate, PublicKey issuerKey, List<X509CRL> crls, Instant at)
             throws CertificateRejected {
         for (X509CRL crl : crls) {
-            if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal()) || !signedBy(crl, issuerKey)
-                    || crl.getThisUpdate().toInstant().isAfter(at)) {
+            // A CRL issued after `at` still says whether the certificate was revoked by then: the date decides.
+            if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal()) || !signedBy(crl, issuerKey)) {
                 continue;
             }
             X509CRLEntry entry = crl.getRevokedCertificate(certificate);

@@ -78,7 +78,8 @@ class OpeningKeysTest {
         SealedBid sealed = BidSealer.seal(new ByteArrayInputStream(bidPackage), bidder,
                 new BidBinding("T-2026-0001", "1", "91350200B000000431"), List.of(issued.certificate(), bidder.certificate()),
                 SealProfile.AES_256_CBC, dir.resolve("bid.cms"), dir.resolve("bid.cms.p7s"));
-        OpenedBid opened = BidOpener.open(sealed.envelope(), bidder.certificate(), key, issued.certificate(), dir);
+        var inspection = org.tenderhall.seal.EnvelopeInspector.inspect(sealed.envelope(), Files.readAllBytes(sealed.signature()));
+        OpenedBid opened = BidOpener.open(sealed.envelope(), inspection, key, issued.certificate(), dir);
         assertThat(Files.readAllBytes(opened.bidPackage())).isEqualTo(bidPackage);
     }
 

@@ -179,4 +179,30 @@ class CertificateCheckTest {
             java.security.cert.CertPathValidator.getInstance("PKIX").validate(path, parameters);
         }).isInstanceOf(java.security.GeneralSecurityException.class);
     }
+
+    @Test
+    void a_revocation_before_the_receipt_time_counts_even_in_a_crl_issued_later() throws Exception {
+        Signer bidder = DemoPki.load("bidder3-expired"); // valid during 2024
+        java.security.PrivateKey issuingKey;
+        try (var pem = new org.bouncycastle.openssl.PEMParser(new java.io.FileReader(
+                DemoPki.DIR.resolve("ca/rsa-issuing.key").toFile()))) {
+            issuingKey = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter()
+                    .getPrivateKey((org.bouncycastle.asn1.pkcs.PrivateKeyInfo) pem.readObject());
+        }
+        Instant revoked = Instant.parse("2024-03-01T00:00:00Z");
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder(DemoPki.ca("rsa-issuing"), java.util.Date.from(now));
+        builder.addCRLEntry(bidder.certificate().getSerialNumber(), java.util.Date.from(revoked),
+                org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
+        var crl = new org.bouncycastle.cert.jcajce.JcaX509CRLConverter().getCRL(builder.build(
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(issuingKey)));
+        TrustMaterial trust = new TrustMaterial(List.of(DemoPki.ca("rsa-root")), List.of(crl));
+
+        // The CRL is issued today, long after the receipt: it is still the evidence that counts.
+        Instant receivedAfterRevocation = Instant.parse("2024-06-01T00:00:00Z");
+        assertThat(reasonOf(() -> check("bidder3-expired", trust, receivedAfterRevocation, BIDDER3, Purpose.SIGNING)))
+                .isEqualTo(CertificateRejection.REVOKED);
+        Instant receivedBeforeRevocation = Instant.parse("2024-02-01T00:00:00Z");
+        assertThat(check("bidder3-expired", trust, receivedBeforeRevocation, BIDDER3, Purpose.SIGNING).organisationCode())
+                .isEqualTo(BIDDER3);
+    }
 }
