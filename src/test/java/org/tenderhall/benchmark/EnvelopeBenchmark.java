@@ -87,7 +87,7 @@ class EnvelopeBenchmark {
                 | step | seconds | MB/s | vs. practical limit |
                 | --- | ---: | ---: | ---: |
                 | Tenderhall seal (zip not included: sign, encrypt, outer signature) | %.2f | %.0f | |
-                | **Tenderhall open** (decrypt + inner verify + signer path check) | %.2f | %.0f | **%.2f** |
+                | **Tenderhall open** (decrypt + inner verify + envelope SHA-256 check + signer path check) | %.2f | %.0f | **%.2f** |
                 | `openssl enc -d -aes-256-cbc` | %.2f | %.0f | |
                 | `openssl dgst -sha256` | %.2f | %.0f | |
                 | practical limit: the two above, one after the other | %.2f | %.0f | 1.00 |
