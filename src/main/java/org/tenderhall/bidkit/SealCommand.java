@@ -54,6 +54,10 @@ class SealCommand implements Callable<Integer> {
         if (!Files.isDirectory(folder)) {
             throw new BidkitException("No such folder: " + folder);
         }
+        if (out.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize())) {
+            throw new BidkitException("--out " + out + " is inside the bid folder " + folder
+                    + ": the sealed files would end up in the next package. Choose a place outside it.");
+        }
         Manifest manifest = Manifest.read(folder);
         Signer signer = key.load();
         requireCurrent(signer.certificate());
@@ -65,7 +69,7 @@ class SealCommand implements Callable<Integer> {
         X509Certificate opening = openingCertificate();
 
         Files.createDirectories(out);
-        Path bidPackage = Files.createTempFile(out, "package-", ".zip.part");
+        Path bidPackage = Files.createTempFile("bidkit-package-", ".zip");
         SealedBid sealed;
         try {
             try (OutputStream zip = Files.newOutputStream(bidPackage)) {

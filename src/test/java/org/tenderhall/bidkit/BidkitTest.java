@@ -95,6 +95,14 @@ class BidkitTest {
     }
 
     @Test
+    void sealed_files_may_not_be_written_into_the_bid_folder() {
+        Run run = bidkit(withKey("bidder1", "seal", "--folder", folder.toString(), "--opening-certificate", opening,
+                "--out", folder.resolve("sealed").toString()));
+        assertThat(run.exit()).isEqualTo(Bidkit.USAGE);
+        assertThat(run.err()).contains("is inside the bid folder");
+    }
+
+    @Test
     void a_wrong_password_says_so() throws Exception {
         Files.writeString(password, "not-it");
         Run run = bidkit(withKey("bidder1", "seal", "--folder", folder.toString(), "--opening-certificate", opening));
