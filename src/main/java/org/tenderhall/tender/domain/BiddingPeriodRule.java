@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.tenderhall.platform.problem.FieldError;
 
 /**
  * The bidding period: for a project that must be tendered by law, at least 20 days from issuing the documents
@@ -16,18 +17,18 @@ public final class BiddingPeriodRule {
     private BiddingPeriodRule() {
     }
 
-    public static List<RuleViolation> check(Instant publication, Instant bidDeadline, Instant openingTime,
+    public static List<FieldError> check(Instant publication, Instant bidDeadline, Instant openingTime,
             boolean mandatoryTendering) {
-        List<RuleViolation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         Instant earliest = publication.plus(MINIMUM_FOR_MANDATORY_TENDERING);
         if (!bidDeadline.isAfter(publication)) {
-            violations.add(new RuleViolation("bidDeadline", "must be after publication (" + publication + ")"));
+            violations.add(new FieldError("bidDeadline", "must be after publication (" + publication + ")"));
         } else if (mandatoryTendering && bidDeadline.isBefore(earliest)) {
-            violations.add(new RuleViolation("bidDeadline", "must be at least 20 days after publication, no earlier than "
+            violations.add(new FieldError("bidDeadline", "must be at least 20 days after publication, no earlier than "
                     + earliest + ", for a project that must be tendered by law"));
         }
         if (!openingTime.equals(bidDeadline)) {
-            violations.add(new RuleViolation("openingTime", "must be the bid deadline itself (" + bidDeadline + ")"));
+            violations.add(new FieldError("openingTime", "must be the bid deadline itself (" + bidDeadline + ")"));
         }
         return violations;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.Currency;
 import org.junit.jupiter.api.Test;
+import org.tenderhall.platform.problem.FieldError;
 
 class BidBondRuleTest {
 
@@ -16,7 +17,7 @@ class BidBondRuleTest {
         // 2% of 12,345,678.90 is 246,913.578: 246,913.57 is the largest bond in whole fen.
         assertThat(BidBondRule.check(Money.cny("246913.57"), estimate)).isEmpty();
         assertThat(BidBondRule.check(Money.cny("246913.58"), estimate))
-                .extracting(RuleViolation::field).containsExactly("bidBond");
+                .extracting(FieldError::field).containsExactly("bidBond");
     }
 
     @Test
@@ -26,14 +27,14 @@ class BidBondRuleTest {
 
     @Test
     void a_negative_bond_is_refused() {
-        assertThat(BidBondRule.check(Money.cny("-1.00"), estimate)).extracting(RuleViolation::message)
+        assertThat(BidBondRule.check(Money.cny("-1.00"), estimate)).extracting(FieldError::message)
                 .containsExactly("must not be negative");
     }
 
     @Test
     void a_bond_in_another_currency_than_the_estimate_is_refused() {
         assertThat(BidBondRule.check(new Money(new BigDecimal("10.00"), Currency.getInstance("USD")), estimate))
-                .extracting(RuleViolation::field).containsExactly("bidBond");
+                .extracting(FieldError::field).containsExactly("bidBond");
     }
 
     @Test
@@ -47,8 +48,8 @@ class BidBondRuleTest {
     void price_ceiling_at_most_the_estimated_price() {
         assertThat(PriceCeilingRule.check(estimate, estimate)).isEmpty();
         assertThat(PriceCeilingRule.check(Money.cny("12345678.91"), estimate))
-                .extracting(RuleViolation::field).containsExactly("priceCeiling");
-        assertThat(PriceCeilingRule.check(Money.cny("0"), estimate)).extracting(RuleViolation::message)
+                .extracting(FieldError::field).containsExactly("priceCeiling");
+        assertThat(PriceCeilingRule.check(Money.cny("0"), estimate)).extracting(FieldError::message)
                 .containsExactly("must be positive");
     }
 }

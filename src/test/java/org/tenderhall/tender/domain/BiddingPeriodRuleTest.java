@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.tenderhall.platform.problem.FieldError;
 
 class BiddingPeriodRuleTest {
 
@@ -17,7 +18,7 @@ class BiddingPeriodRuleTest {
 
         Instant aSecondShort = twentyDays.minusSeconds(1);
         assertThat(BiddingPeriodRule.check(published, aSecondShort, aSecondShort, true))
-                .extracting(RuleViolation::field).containsExactly("bidDeadline");
+                .extracting(FieldError::field).containsExactly("bidDeadline");
     }
 
     @Test
@@ -30,20 +31,20 @@ class BiddingPeriodRuleTest {
     void the_opening_time_is_the_bid_deadline_itself() {
         Instant deadline = published.plus(Duration.ofDays(25));
         assertThat(BiddingPeriodRule.check(published, deadline, deadline.plus(Duration.ofHours(1)), true))
-                .extracting(RuleViolation::field).containsExactly("openingTime");
+                .extracting(FieldError::field).containsExactly("openingTime");
     }
 
     @Test
     void a_deadline_before_publication_is_refused_even_when_tendering_is_voluntary() {
         Instant before = published.minusSeconds(60);
         assertThat(BiddingPeriodRule.check(published, before, before, false))
-                .extracting(RuleViolation::field).containsExactly("bidDeadline");
+                .extracting(FieldError::field).containsExactly("bidDeadline");
     }
 
     @Test
     void every_violation_is_reported_at_once() {
         Instant tooEarly = published.plus(Duration.ofDays(3));
         assertThat(BiddingPeriodRule.check(published, tooEarly, tooEarly.plusSeconds(1), true))
-                .extracting(RuleViolation::field).containsExactly("bidDeadline", "openingTime");
+                .extracting(FieldError::field).containsExactly("bidDeadline", "openingTime");
     }
 }
