@@ -5,19 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponse;
@@ -26,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
+import org.tenderhall.seal.Signer;
 
 /**
  * The platform's TSA: its key from a PKCS#12 file (the demo one in {@code keys/demo} by default; production sets
@@ -101,22 +94,12 @@ public class PlatformTimestamps {
             throw unavailable("The TSA key store " + keyStore.toAbsolutePath() + " does not exist; set"
                     + " tenderhall.timestamp.key-store", null);
         }
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.isKeyEntry(alias)) {
-                    List<X509Certificate> chain = new ArrayList<>();
-                    for (Certificate certificate : store.getCertificateChain(alias)) {
-                        chain.add((X509Certificate) certificate);
-                    }
-                    if (demoKey) {
-                        LOG.warnf("The TSA signs with the DEMO key of %s: not for production", keyStore);
-                    }
-                    return new TimestampAuthority((PrivateKey) store.getKey(alias, password.toCharArray()), chain);
-                }
+        try {
+            Signer tsa = Signer.fromPkcs12(keyStore, password.toCharArray());
+            if (demoKey) {
+                LOG.warnf("The TSA signs with the DEMO key of %s: not for production", keyStore);
             }
-            throw unavailable("The TSA key store " + keyStore + " holds no key", null);
+            return new TimestampAuthority(tsa.key(), tsa.chain());
         } catch (IOException | GeneralSecurityException e) {
             throw unavailable("The TSA key store " + keyStore + " cannot be used", e);
         }

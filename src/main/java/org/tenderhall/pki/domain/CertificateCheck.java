@@ -26,7 +26,6 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Whether a certificate may sign (or receive) a bid for an organisation at a given time. The checks, in order,
@@ -59,7 +58,7 @@ public final class CertificateCheck {
             String organisationCode) {
     }
 
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    private static final java.security.Provider BC = Pem.BC;
 
     private CertificateCheck() {
     }

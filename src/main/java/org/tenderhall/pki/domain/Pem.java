@@ -18,7 +18,7 @@ import java.util.List;
 public final class Pem {
 
     /** Bouncy Castle's factory reads SM2 certificates too; the JDK's cannot give their public keys. */
-    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private Pem() {
     }
