@@ -154,6 +154,10 @@ issue platform-ca platform/tsa rsa tsa "/C=CN/O=Tenderhall Demo Platform/CN=Tend
 issue platform-ca platform/opening-demo rsa opening "/C=CN/O=Tenderhall Demo Platform/CN=Opening key of demo tender"
 issue platform-ca platform/opening-demo-sm2 sm2 opening "/C=CN/O=Tenderhall Demo Platform/CN=SM2 opening key of demo tender"
 
+# The platform CA's own key as PKCS#12: the platform issues each tender's opening certificate with it.
+openssl pkcs12 -export -inkey "$out/ca/platform-ca.key" -in "$out/ca/platform-ca.crt" -name opening-ca \
+  -passout "pass:$password" -out "$out/platform/opening-ca.p12"
+
 # The platform's key-encryption key, which wraps tenders' opening keys (AES-256; OpenSSL cannot store a secret
 # key in PKCS#12, keytool can).
 keytool -genseckey -alias kek -keyalg AES -keysize 256 -storetype PKCS12 -keystore "$out/platform/kek.p12" \

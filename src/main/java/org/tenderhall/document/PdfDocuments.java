@@ -6,11 +6,9 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
-import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -28,22 +26,26 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class PdfDocuments {
 
-    /** The family name the XHTML uses for the bundled font. */
-    public static final String FONT_FAMILY = "WenQuanYi Micro Hei";
+    /** The font family name a document's CSS uses for the {@link DocumentFont}, whichever font that is. */
+    public static final String FONT_FAMILY = "Tenderhall Document";
+
+    private static final DocumentFont BUNDLED = DocumentFont.bundled();
 
     private PdfDocuments() {
     }
 
+    /** Renders in the bundled font. */
     public static byte[] render(String xhtml, String attachmentName, byte[] attachedJson) throws IOException {
-        try (PDDocument document = new PDDocument(); TrueTypeCollection fonts = bundledFonts()) {
+        return render(BUNDLED, xhtml, attachmentName, attachedJson);
+    }
+
+    public static byte[] render(DocumentFont documentFont, String xhtml, String attachmentName, byte[] attachedJson)
+            throws IOException {
+        try (PDDocument document = new PDDocument(); TrueTypeFont font = documentFont.open()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.usePDDocument(document);
             builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
             builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
-            TrueTypeFont font = fonts.getFontByName("WenQuanYiMicroHei");
-            if (font == null) {
-                throw new IOException("WenQuanYiMicroHei is not in the bundled font collection");
-            }
             builder.useFont(new PDFontSupplier(PDType0Font.load(document, font, true)), FONT_FAMILY, 400,
                     com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(xhtml, null);
@@ -54,16 +56,6 @@ public final class PdfDocuments {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
-        }
-    }
-
-    private static TrueTypeCollection bundledFonts() throws IOException {
-        InputStream in = PdfDocuments.class.getResourceAsStream("/fonts/wqy-microhei.ttc");
-        if (in == null) {
-            throw new IOException("the bundled font /fonts/wqy-microhei.ttc is missing");
-        }
-        try (in) {
-            return new TrueTypeCollection(new java.io.ByteArrayInputStream(in.readAllBytes()));
         }
     }
 

@@ -106,7 +106,7 @@ class DocumentBenchmark {
             }
             body.append("</table></div>");
         }
-        return "<html><head><title>基准测试招标文件</title><style>body{font-family:'WenQuanYi Micro Hei';font-size:10.5pt}"
+        return "<html><head><title>基准测试招标文件</title><style>body{font-family:'Tenderhall Document';font-size:10.5pt}"
                 + "td,th{border:1px solid #444;padding:3px}table{border-collapse:collapse}</style></head><body>"
                 + body + "</body></html>";
     }

@@ -1,6 +1,7 @@
 package org.tenderhall.opening.domain;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyPair;
@@ -10,8 +11,11 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -81,6 +85,17 @@ public final class OpeningKeys {
         Cipher cipher = Cipher.getInstance(WRAP);
         cipher.init(Cipher.UNWRAP_MODE, keyEncryptionKey);
         return (PrivateKey) cipher.unwrap(wrappedPrivateKey, "RSA", Cipher.PRIVATE_KEY);
+    }
+
+    /**
+     * Names a key-encryption key without revealing it: the first 16 bytes of HMAC-SHA256(kek, "tenderhall kek id"), in
+     * hex. Stored with each wrapped key, so that the opening can tell a wrong key-encryption key from a damaged wrap.
+     */
+    public static String kekId(SecretKey keyEncryptionKey) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(keyEncryptionKey.getEncoded(), "HmacSHA256"));
+        byte[] id = mac.doFinal("tenderhall kek id".getBytes(StandardCharsets.US_ASCII));
+        return HexFormat.of().formatHex(id, 0, 16);
     }
 
     private static byte[] wrap(Key privateKey, SecretKey keyEncryptionKey) throws GeneralSecurityException {

@@ -1,0 +1,2 @@
+/** Persistence of opening keys. */
+package org.tenderhall.opening.store;

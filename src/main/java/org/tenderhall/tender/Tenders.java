@@ -1,0 +1,256 @@
+package org.tenderhall.tender;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.tenderhall.audit.AuditLog;
+import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.identity.domain.Role;
+import org.tenderhall.opening.OpeningCertificates;
+import org.tenderhall.opening.OpeningCertificates.OpeningCertificate;
+import org.tenderhall.platform.problem.ProblemType;
+import org.tenderhall.platform.problem.Rejection;
+import org.tenderhall.publication.Notice;
+import org.tenderhall.publication.Notices;
+import org.tenderhall.template.DocumentBodies;
+import org.tenderhall.template.TemplateCatalogue;
+import org.tenderhall.template.domain.FieldValues;
+import org.tenderhall.template.domain.Template;
+import org.tenderhall.tender.domain.TenderRules;
+import org.tenderhall.tender.domain.TenderStatus;
+import org.tenderhall.tender.domain.TenderTransition;
+import org.tenderhall.tender.store.Tender;
+import org.tenderhall.tender.store.TenderDocument;
+
+/**
+ * Tenders from draft to publication: drafting from a template, editing a draft, publishing (rules against the
+ * clock, signed document, opening certificate), and reading a tender and its documents.
+ */
+@ApplicationScoped
+public class Tenders {
+
+    /** The opening certificate outlives the opening by this much, so that late steps can still check it. */
+    static final Duration OPENING_CERTIFICATE_MARGIN = Duration.ofDays(365);
+
+    @Inject
+    TemplateCatalogue templates;
+
+    @Inject
+    TenderDocuments documents;
+
+    @Inject
+    OpeningCertificates openingCertificates;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Tender draft(Actor agent, String templateCode, JsonNode values) {
+        Template template = templates.get(templateCode);
+        Instant now = clock.instant();
+        FieldValues.Checked checked = checked(template, values, now);
+        Tender tender = Tender.draft(UUID.randomUUID());
+        tender.templateCode = template.code();
+        tender.templateVersion = template.version();
+        tender.agentOrganisation = agent.organisation().value();
+        tender.createdBy = agent.username();
+        tender.createdAt = now;
+        fill(tender, values, checked, now);
+        em.persist(tender);
+        audit.record(agent, "TenderDrafted", subject(tender.id), Map.of("template", template.code(),
+                "templateVersion", template.version(), "projectName", tender.projectName));
+        return tender;
+    }
+
+    @Transactional
+    public Tender edit(Actor agent, UUID id, JsonNode values) {
+        Tender tender = ownLocked(agent, id);
+        if (tender.status() != TenderStatus.DRAFT) {
+            throw new Rejection(TenderProblems.NOT_A_DRAFT, "The tender is " + describe(tender.status())
+                    + ": its documents change only by an amendment (POST /api/tenders/" + id + "/amendments)");
+        }
+        Instant now = clock.instant();
+        fill(tender, values, checked(template(tender), values, now), now);
+        audit.record(agent, "TenderDraftEdited", subject(id), Map.of("projectName", tender.projectName));
+        return tender;
+    }
+
+    @Transactional
+    public Tender publish(Actor agent, UUID id) {
+        Tender tender = ownLocked(agent, id);
+        transition(tender, TenderTransition.PUBLISH);
+        Template template = template(tender);
+        Instant now = clock.instant();
+        JsonNode values = values(tender);
+        FieldValues.Checked checked = checked(template, values, now);
+        tender.publishedAt = now;
+        tender.updatedAt = now;
+        OpeningCertificate key = openingCertificates.issue(id, tender.openingTime.plus(OPENING_CERTIFICATE_MARGIN));
+        DocumentBodies.Issue issue = new DocumentBodies.Issue(id.toString(), 1, now, false, key.sha256(),
+                List.of());
+        TenderDocument document = store(id, 1, now, documents.signed(template, values, checked.values(), issue), null,
+                null);
+        notices.post(id, Notice.Kind.TENDER_PUBLISHED, "招标公告：" + tender.projectName, now);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("documentVersion", 1);
+        data.put("documentSha256", document.sha256);
+        data.put("openingCertificateSha256", key.sha256());
+        data.put("bidDeadline", tender.bidDeadline.toString());
+        data.put("openingTime", tender.openingTime.toString());
+        audit.record(agent, "TenderPublished", subject(id), data);
+        return tender;
+    }
+
+    /** A tender as the caller may see it: a draft only by its own agents (others get 404), the rest by anyone. */
+    public Tender visible(Actor caller, UUID id) {
+        Tender tender = em.find(Tender.class, id);
+        if (tender == null || tender.status() == TenderStatus.DRAFT && !isOwnAgent(caller, tender)) {
+            throw notFound(id);
+        }
+        return tender;
+    }
+
+    public List<Tender> ownedBy(Actor agent) {
+        return em.createQuery("from Tender t where t.agentOrganisation = :org order by t.createdAt desc", Tender.class)
+                .setParameter("org", agent.organisation().value()).getResultList();
+    }
+
+    public List<TenderDocument> documents(UUID id) {
+        return em.createQuery("from TenderDocument d where d.tenderId = :id order by d.version", TenderDocument.class)
+                .setParameter("id", id).getResultList();
+    }
+
+    /** The preview of a draft: rendered now, not signed, marked as a preview. */
+    public byte[] preview(Tender tender) {
+        Template template = template(tender);
+        JsonNode values = values(tender);
+        FieldValues.Checked checked = TenderRules.check(template, values, clock.instant());
+        return documents.preview(template, values, checked.values(), new DocumentBodies.Issue(tender.id.toString(),
+                1, clock.instant(), true, null, List.of()));
+    }
+
+    // --- shared with the other tender services ---------------------------------------------------------
+
+    Tender ownLocked(Actor agent, UUID id) {
+        Tender tender = em.find(Tender.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (tender == null) {
+            throw notFound(id);
+        }
+        if (!isOwnAgent(agent, tender)) {
+            throw new Rejection(TenderProblems.OTHER_ORGANISATION, "Tender " + id + " is managed by another"
+                    + " organisation; only its own agents may change it");
+        }
+        return tender;
+    }
+
+    static boolean isOwnAgent(Actor caller, Tender tender) {
+        return caller.role() == Role.AGENT
+                && caller.organisation().value().equals(tender.agentOrganisation);
+    }
+
+    Template template(Tender tender) {
+        Template template = templates.get(tender.templateCode);
+        if (template.version() != tender.templateVersion) {
+            throw new Rejection(TenderProblems.TEMPLATE_RETIRED, "Tender " + tender.id + " was drafted from "
+                    + tender.templateCode + " version " + tender.templateVersion + "; the platform now has version "
+                    + template.version() + " only");
+        }
+        return template;
+    }
+
+    public JsonNode values(Tender tender) {
+        try {
+            return json.readTree(tender.values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Tender " + tender.id + " has unreadable values", e);
+        }
+    }
+
+    static FieldValues.Checked checked(Template template, JsonNode values, Instant publication) {
+        FieldValues.Checked checked = TenderRules.check(template, values, publication);
+        if (!checked.valid()) {
+            throw new Rejection(TenderProblems.RULES_VIOLATED, checked.errors().size() == 1
+                    ? "1 field breaks the template's rules" : checked.errors().size() + " fields break the template's rules",
+                    checked.errors());
+        }
+        return checked;
+    }
+
+    void fill(Tender tender, JsonNode values, FieldValues.Checked checked, Instant now) {
+        ObjectNode given = ((ObjectNode) values).deepCopy();
+        tender.values = given.toString();
+        tender.projectName = (String) checked.values().get(TenderRules.PROJECT_NAME);
+        tender.bidDeadline = (Instant) checked.values().get(TenderRules.BID_DEADLINE);
+        tender.openingTime = (Instant) checked.values().get(TenderRules.OPENING_TIME);
+        tender.updatedAt = now;
+    }
+
+    TenderDocument store(UUID id, int version, Instant at, byte[] pdf, String summary, String changes) {
+        TenderDocument document = new TenderDocument();
+        document.tenderId = id;
+        document.version = version;
+        document.issuedAt = at;
+        document.pdf = pdf;
+        document.sha256 = sha256(pdf);
+        document.summary = summary;
+        document.changes = changes;
+        em.persist(document);
+        return document;
+    }
+
+    static void transition(Tender tender, TenderTransition transition) {
+        try {
+            tender.apply(transition);
+        } catch (TenderTransition.IllegalTransition e) {
+            throw new Rejection(TenderProblems.WRONG_STATUS, e.getMessage());
+        }
+    }
+
+    static Rejection notFound(UUID id) {
+        return new Rejection(ProblemType.NOT_FOUND, "There is no tender " + id + " that you can see");
+    }
+
+    static String subject(UUID id) {
+        return "tender:" + id;
+    }
+
+    static String describe(TenderStatus status) {
+        return status.name().toLowerCase().replace('_', ' ');
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

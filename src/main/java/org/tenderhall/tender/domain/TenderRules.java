@@ -1,0 +1,62 @@
+package org.tenderhall.tender.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.template.domain.CrossFieldRule;
+import org.tenderhall.template.domain.FieldSpec;
+import org.tenderhall.template.domain.FieldValues;
+import org.tenderhall.template.domain.Template;
+
+/**
+ * Every rule a tender's values must satisfy, checked at once: each field against its template specification, the
+ * platform's rules on the common fields (bid bond at most 2%, price ceiling at most the estimate, the 20-day
+ * bidding period, opening at the deadline) and the template family's own cross-field rules.
+ */
+public final class TenderRules {
+
+    /** The common fields every template has; {@code bid-templates/common.yaml} declares them. */
+    public static final String ESTIMATED_PRICE = "estimatedPrice";
+    public static final String PRICE_CEILING = "priceCeiling";
+    public static final String BID_BOND = "bidBond";
+    public static final String MANDATORY_TENDERING = "mandatoryTendering";
+    public static final String BID_DEADLINE = "bidDeadline";
+    public static final String OPENING_TIME = "openingTime";
+    public static final String PROJECT_NAME = "projectName";
+    /** The option of {@link #MANDATORY_TENDERING} that makes the tender one that must be tendered by law. */
+    public static final String MANDATORY = "是";
+
+    private TenderRules() {
+    }
+
+    /**
+     * @param publication when the tender is (or would be) published: the start of the bidding period
+     */
+    public static FieldValues.Checked check(Template template, JsonNode submitted, Instant publication) {
+        FieldValues.Checked checked = FieldValues.check(template.fields(), submitted);
+        Map<String, Object> values = checked.values();
+        List<FieldError> errors = new ArrayList<>(checked.errors());
+        if (values.get(BID_BOND) instanceof Money bond && values.get(ESTIMATED_PRICE) instanceof Money estimate) {
+            errors.addAll(prefixed(BidBondRule.check(bond, estimate)));
+        }
+        if (values.get(PRICE_CEILING) instanceof Money ceiling && values.get(ESTIMATED_PRICE) instanceof Money estimate) {
+            errors.addAll(prefixed(PriceCeilingRule.check(ceiling, estimate)));
+        }
+        if (values.get(BID_DEADLINE) instanceof Instant deadline && values.get(OPENING_TIME) instanceof Instant opening) {
+            boolean mandatory = MANDATORY.equals(values.get(MANDATORY_TENDERING));
+            errors.addAll(prefixed(BiddingPeriodRule.check(publication, deadline, opening, mandatory)));
+        }
+        Map<String, FieldSpec> fields = template.fieldsByName();
+        for (CrossFieldRule rule : template.rules()) {
+            errors.addAll(rule.check(values, fields));
+        }
+        return new FieldValues.Checked(values, errors);
+    }
+
+    private static List<FieldError> prefixed(List<FieldError> errors) {
+        return errors.stream().map(e -> new FieldError("values." + e.field(), e.message())).toList();
+    }
+}

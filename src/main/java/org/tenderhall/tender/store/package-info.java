@@ -1,0 +1,2 @@
+/** Persistence of tenders, their document versions, registrations and clarifications. */
+package org.tenderhall.tender.store;
