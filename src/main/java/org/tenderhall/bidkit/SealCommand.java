@@ -3,6 +3,12 @@ package org.tenderhall.bidkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,6 +17,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tenderhall.pki.domain.CertificateCheck;
@@ -20,6 +27,7 @@ import org.tenderhall.seal.BidSealer;
 import org.tenderhall.seal.SealProfile;
 import org.tenderhall.seal.SealedBid;
 import org.tenderhall.seal.Signer;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,9 +47,24 @@ class SealCommand implements Callable<Integer> {
     @Option(names = "--folder", required = true, description = "the bid documents, with manifest.json at the top")
     Path folder;
 
-    @Option(names = "--opening-certificate", required = true, paramLabel = "FILE",
-            description = "the tender's opening certificate (PEM), as the platform publishes it")
-    Path openingCertificate;
+    /** Where the opening certificate comes from: a file, or the platform itself. */
+    static class OpeningSource {
+        @Option(names = "--opening-certificate", required = true, paramLabel = "FILE",
+                description = "the tender's opening certificate (PEM), as the platform publishes it")
+        Path file;
+
+        @Option(names = "--platform", required = true, paramLabel = "URL",
+                description = "fetch the opening certificate of the manifest's tender from the platform at URL"
+                        + " (https://…; no sign-in needed)")
+        URI platform;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    OpeningSource opening;
+
+    @Option(names = "--platform-ca", paramLabel = "FILE",
+            description = "the platform CA's certificate (PEM): the opening certificate must be issued by it")
+    Path platformCa;
 
     @Option(names = "--profile", defaultValue = "AES_256_CBC", description = "AES_256_CBC (default), AES_256_GCM, or SM4_CBC_SM2 (SM2 keys)")
     SealProfile profile;
@@ -66,7 +89,7 @@ class SealCommand implements Callable<Integer> {
             throw new BidkitException("The manifest names bidder " + manifest.bidder() + " but your certificate belongs"
                     + " to " + certificateOrganisation + ": the platform would refuse the bid");
         }
-        X509Certificate opening = openingCertificate();
+        X509Certificate opening = openingCertificate(manifest.tenderId());
 
         Files.createDirectories(out);
         Path bidPackage = Files.createTempFile("bidkit-package-", ".zip");
@@ -85,10 +108,11 @@ class SealCommand implements Callable<Integer> {
             Files.deleteIfExists(bidPackage);
         }
         spec.commandLine().getOut().printf("Sealed the bid of %s for tender %s, lot %s (price %s)%n"
-                + "  envelope:  %s (%d bytes, SHA-256 %s)%n  signature: %s%n  encrypted to: %s and you%n",
+                + "  envelope:  %s (%d bytes, SHA-256 %s)%n  signature: %s%n  encrypted to: %s and you%n"
+                + "  opening certificate SHA-256: %s (the tender document prints it: compare)%n",
                 manifest.bidder(), manifest.tenderId(), manifest.lot(), manifest.price().toPlainString(),
                 sealed.envelope(), sealed.envelopeSize(), sealed.envelopeSha256(), sealed.signature(),
-                opening.getSubjectX500Principal());
+                opening.getSubjectX500Principal(), Pem.sha256(opening));
         return 0;
     }
 
@@ -103,19 +127,70 @@ class SealCommand implements Callable<Integer> {
         }
     }
 
-    private X509Certificate openingCertificate() throws BidkitException, IOException {
+    private X509Certificate openingCertificate(String tenderId) throws BidkitException, IOException {
+        String source = opening.file != null ? opening.file.toString() : opening.platform.toString();
+        byte[] pem = opening.file != null ? readFile(opening.file) : fetch(opening.platform, tenderId);
+        X509Certificate certificate;
         try {
-            X509Certificate certificate = Pem.certificates(Files.readAllBytes(openingCertificate)).get(0);
-            boolean[] usage = certificate.getKeyUsage();
-            if (usage != null && !usage[2] && !usage[4]) {
-                throw new BidkitException(openingCertificate + " is not an encryption certificate: is it the tender's"
-                        + " opening certificate?");
-            }
-            return certificate;
-        } catch (NoSuchFileException e) {
-            throw new BidkitException("No such file: " + openingCertificate);
+            certificate = Pem.certificates(pem).get(0);
         } catch (CertificateException e) {
-            throw new BidkitException(openingCertificate + " is not a certificate in PEM or DER");
+            throw new BidkitException(source + " gave no certificate in PEM or DER");
+        }
+        boolean[] usage = certificate.getKeyUsage();
+        if (usage != null && !usage[2] && !usage[4]) {
+            throw new BidkitException(source + " is not an encryption certificate: is it the tender's opening"
+                    + " certificate?");
+        }
+        if (opening.platform != null && !certificate.getSubjectX500Principal().getName().contains(tenderId)) {
+            throw new BidkitException("The platform's opening certificate names " + certificate.getSubjectX500Principal()
+                    + ", not tender " + tenderId);
+        }
+        if (platformCa != null) {
+            try {
+                certificate.verify(Pem.certificates(readFile(platformCa)).get(0).getPublicKey());
+            } catch (GeneralSecurityException e) {
+                throw new BidkitException("The opening certificate is not issued by the platform CA of " + platformCa
+                        + ": do not seal to it");
+            }
+        }
+        try {
+            certificate.checkValidity();
+        } catch (CertificateException e) {
+            throw new BidkitException("The opening certificate is not valid now (" + certificate.getNotBefore()
+                    .toInstant() + " to " + certificate.getNotAfter().toInstant() + ")");
+        }
+        return certificate;
+    }
+
+    private static byte[] readFile(Path file) throws BidkitException, IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BidkitException("No such file: " + file);
+        }
+    }
+
+    /** {@code GET <platform>/api/tenders/<id>/opening-certificate}, public on the platform. */
+    private static byte[] fetch(URI platform, String tenderId) throws BidkitException, IOException {
+        String base = platform.toString().replaceAll("/+$", "");
+        URI uri = URI.create(base + "/api/tenders/" + URLEncoder.encode(tenderId, StandardCharsets.UTF_8)
+                + "/opening-certificate");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                    .header("Accept", "application/x-pem-file, application/problem+json").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new BidkitException("The platform has no opening certificate for tender " + tenderId + " (HTTP "
+                        + response.statusCode() + "): " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BidkitException("Interrupted while fetching " + uri);
+        } catch (java.net.ConnectException e) {
+            throw new BidkitException("Cannot reach the platform at " + platform + ": " + e.getMessage());
         }
     }
 }

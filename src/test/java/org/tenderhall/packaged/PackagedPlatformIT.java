@@ -114,6 +114,29 @@ class PackagedPlatformIT {
         assertThat(Files.exists(workDir.resolve("data"))).isFalse();
     }
 
+    @Test
+    void a_broken_template_stops_the_start_with_a_message_naming_its_file(@TempDir Path workDir) throws Exception {
+        Path templates = workDir.resolve("my-templates");
+        try (var files = Files.walk(Path.of("bid-templates"))) {
+            for (Path file : files.toList()) {
+                Path copy = templates.resolve(Path.of("bid-templates").relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        Path goods = templates.resolve("goods/template.yaml");
+        Files.writeString(goods, Files.readString(goods).replace("points: 40", "points: 45"));
+
+        assertThatThrownBy(() -> RunningPlatform.start(workDir,
+                Map.of("TENDERHALL_TEMPLATES_DIRECTORY", templates.toString())))
+                .hasMessageContaining("exited with")
+                .hasMessageContaining("Broken template goods/template.yaml")
+                .hasMessageContaining("add up to 105, not 100");
+    }
+
     private static JsonNode json(String line) {
         try {
             return new ObjectMapper().readTree(line);
