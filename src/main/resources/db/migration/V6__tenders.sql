@@ -12,6 +12,7 @@ create table tender (
     bid_deadline       timestamptz not null,
     opening_time       timestamptz not null,
     published_at       timestamptz,
+    cancellation       text,                   -- why it was cancelled (a cancelled tender only)
     created_by         text        not null,
     created_at         timestamptz not null,
     updated_at         timestamptz not null

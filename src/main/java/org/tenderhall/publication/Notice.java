@@ -22,7 +22,9 @@ public class Notice {
         /** 澄清/修改: a new version of the documents. */
         TENDER_AMENDED,
         /** 答疑: a clarification question answered. */
-        CLARIFICATION_ANSWERED
+        CLARIFICATION_ANSWERED,
+        /** 终止招标: the tender is cancelled, with its reason. */
+        TENDER_CANCELLED
     }
 
     @Id

@@ -129,6 +129,23 @@ public class Tenders {
         return tender;
     }
 
+    /** Cancels a tender (终止招标) before its award, with the reason; a published one gets a public notice. */
+    @Transactional
+    public Tender cancel(Actor agent, UUID id, String reason) {
+        Tender tender = ownLocked(agent, id);
+        TenderStatus was = tender.status();
+        transition(tender, TenderTransition.CANCEL);
+        Instant now = clock.instant();
+        tender.cancellation = reason.strip();
+        tender.updatedAt = now;
+        if (was != TenderStatus.DRAFT) {
+            notices.post(id, Notice.Kind.TENDER_CANCELLED, "终止招标：" + tender.projectName + "（" + tender.cancellation
+                    + "）", now);
+        }
+        audit.record(agent, "TenderCancelled", subject(id), Map.of("reason", tender.cancellation, "from", was.name()));
+        return tender;
+    }
+
     /** A tender as the caller may see it: a draft only by its own agents (others get 404), the rest by anyone. */
     public Tender visible(Actor caller, UUID id) {
         Tender tender = em.find(Tender.class, id);

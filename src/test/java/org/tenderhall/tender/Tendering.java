@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import org.tenderhall.identity.DemoData;
 
 /** Helpers for tests that draft and publish tenders through the HTTP API as the demo agent. */
 public final class Tendering {
@@ -64,10 +65,11 @@ public final class Tendering {
                 .extract().path("id");
     }
 
-    /** A published tender by the demo agent; returns its id. */
+    /** A published tender by the demo agent; returns its id. Publishing takes no body, and no content type. */
     public static String published(String template, ObjectNode values) {
         String id = draft(template, values);
-        as("agent").post("/api/tenders/" + id + "/publish").then().statusCode(200);
+        given().auth().preemptive().basic("agent", DemoData.PASSWORD).post("/api/tenders/" + id + "/publish")
+                .then().statusCode(200);
         return id;
     }
 }

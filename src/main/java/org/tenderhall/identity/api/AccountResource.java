@@ -82,12 +82,14 @@ public class AccountResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // no body: any content type, or none
     @Path("{username}/disable")
     public AccountView disable(@PathParam("username") String username) {
         return AccountView.of(accounts.setEnabled(user.actingAs(Role.ADMIN), username, false));
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // no body: any content type, or none
     @Path("{username}/enable")
     public AccountView enable(@PathParam("username") String username) {
         return AccountView.of(accounts.setEnabled(user.actingAs(Role.ADMIN), username, true));

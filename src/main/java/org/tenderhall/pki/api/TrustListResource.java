@@ -71,6 +71,7 @@ public class TrustListResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // no body: any content type, or none
     @Path("cas/{id}/disable")
     @RolesAllowed(Role.Names.ADMIN)
     public CaView disable(@PathParam("id") long id) {
@@ -78,6 +79,7 @@ public class TrustListResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // no body: any content type, or none
     @Path("cas/{id}/enable")
     @RolesAllowed(Role.Names.ADMIN)
     public CaView enable(@PathParam("id") long id) {

@@ -56,6 +56,9 @@ public class TenderResource {
             JsonNode values) {
     }
 
+    public record Cancellation(@NotBlank @Size(max = 2000) String reason) {
+    }
+
     public record AmendmentView(int version, String sha256, Instant bidDeadline, Instant openingTime,
             boolean deadlineMoved, String href) {
     }
@@ -111,10 +114,18 @@ public class TenderResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // no body: any content type, or none
     @Path("{id}/publish")
     @RolesAllowed(Role.Names.AGENT)
     public TenderView publish(@PathParam("id") UUID id) {
         return view(tenders.publish(user.actingAs(Role.AGENT), id));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed(Role.Names.AGENT)
+    public TenderView cancel(@PathParam("id") UUID id, @NotNull @Valid Cancellation command) {
+        return view(tenders.cancel(user.actingAs(Role.AGENT), id, command.reason()));
     }
 
     @POST
@@ -179,6 +190,7 @@ public class TenderResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // no body: any content type, or none
     @Path("{id}/registration")
     @RolesAllowed(Role.Names.BIDDER)
     public RegistrationView register(@PathParam("id") UUID id) {

@@ -11,7 +11,7 @@ import org.tenderhall.tender.store.TenderDocument;
 /** A tender as the API shows it, with links to its documents and, once published, its opening certificate. */
 public record TenderView(UUID id, String template, int templateVersion, TenderStatus status, String agentOrganisation,
         String projectName, JsonNode values, Instant bidDeadline, Instant openingTime, Instant publishedAt,
-        List<DocumentView> documents, String document, String openingCertificate) {
+        String cancellation, List<DocumentView> documents, String document, String openingCertificate) {
 
     /** A published version of the document: version 1 at publication, one more per amendment. */
     public record DocumentView(int version, Instant issuedAt, String sha256, String summary, String href) {
@@ -24,7 +24,7 @@ public record TenderView(UUID id, String template, int templateVersion, TenderSt
     static TenderView of(Tender t, JsonNode values, List<TenderDocument> documents) {
         String base = "/api/tenders/" + t.id;
         return new TenderView(t.id, t.templateCode, t.templateVersion, t.status(), t.agentOrganisation, t.projectName,
-                values, t.bidDeadline, t.openingTime, t.publishedAt, documents.stream().map(DocumentView::of).toList(),
+                values, t.bidDeadline, t.openingTime, t.publishedAt, t.cancellation, documents.stream().map(DocumentView::of).toList(),
                 base + "/document.pdf", t.publishedAt == null ? null : base + "/opening-certificate");
     }
 }

@@ -54,6 +54,9 @@ public class Tender {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** Why it was cancelled; set by the cancellation only. */
+    public String cancellation;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 

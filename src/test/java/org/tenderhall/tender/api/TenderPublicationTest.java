@@ -248,4 +248,20 @@ class TenderPublicationTest {
                 .body("evaluation.method", equalTo("COMPREHENSIVE_SCORING"));
         given().get("/api/templates/harbour-works").then().statusCode(404);
     }
+
+    @Test
+    void a_published_tender_is_cancelled_with_its_reason_in_a_public_notice_and_cannot_be_cancelled_twice() {
+        String id = Tendering.published("goods", Tendering.example("goods"));
+        as("agent").body("{\"reason\":\"采购需求发生重大变化\"}").post("/api/tenders/" + id + "/cancel")
+                .then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("cancellation", equalTo("采购需求发生重大变化"));
+        given().get("/api/notices").then()
+                .body("find { it.tenderId == '" + id + "' && it.kind == 'TENDER_CANCELLED' }.title",
+                        containsString("采购需求发生重大变化"));
+        as("agent").body("{\"reason\":\"again\"}").post("/api/tenders/" + id + "/cancel")
+                .then().statusCode(409).body("type", equalTo("https://tenderhall.org/problems/tender-status-conflict"));
+        as("agent").body("{\"reason\":\" \"}").post("/api/tenders/" + id + "/cancel").then().statusCode(422);
+        as("bidder1").post("/api/tenders/" + id + "/registration").then().statusCode(409);
+    }
 }
