@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tenderhall.DemoPki;
@@ -27,8 +29,17 @@ class BidkitPlatformTest {
     @TempDir
     Path dir;
 
-    private int bidkit(StringWriter out, StringWriter err, String... args) {
-        return Bidkit.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** {@code bidkit seal} of a bid for {@code tenderId} by bidder 1, with {@code options} added. */
+    private int seal(String tenderId, String... options) throws Exception {
+        Path password = Files.writeString(dir.resolve("password"), "tenderhall-demo\n");
+        List<String> args = new ArrayList<>(List.of("seal", "--folder", folder(tenderId).toString(), "--platform",
+                platform.toString(), "--out", dir.resolve("sealed").toString(), "--key",
+                DemoPki.p12("bidder1").toString(), "--password-file", password.toString()));
+        args.addAll(List.of(options));
+        return Bidkit.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
     }
 
     private Path folder(String tenderId) throws Exception {
@@ -42,14 +53,7 @@ class BidkitPlatformTest {
     @Test
     void seal_fetches_the_opening_certificate_of_the_manifest_tender_from_the_platform() throws Exception {
         String tenderId = Tendering.published("goods", Tendering.example("goods"));
-        Path password = Files.writeString(dir.resolve("password"), "tenderhall-demo\n");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-
-        int exit = bidkit(out, err, "seal", "--folder", folder(tenderId).toString(), "--platform", platform.toString(),
-                "--platform-ca", DemoPki.DIR.resolve("ca/platform-ca.crt").toString(), "--out",
-                dir.resolve("sealed").toString(), "--key", DemoPki.p12("bidder1").toString(), "--password-file",
-                password.toString());
+        int exit = seal(tenderId, "--platform-ca", DemoPki.DIR.resolve("ca/platform-ca.crt").toString());
 
         assertThat(exit).as(err.toString()).isZero();
         String pem = io.restassured.RestAssured.given().get("/api/tenders/" + tenderId + "/opening-certificate")
@@ -64,13 +68,7 @@ class BidkitPlatformTest {
     @Test
     void seal_refuses_a_tender_the_platform_has_not_published() throws Exception {
         String draft = Tendering.draft("goods", Tendering.example("goods"));
-        Path password = Files.writeString(dir.resolve("password"), "tenderhall-demo\n");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-
-        int exit = bidkit(out, err, "seal", "--folder", folder(draft).toString(), "--platform", platform.toString(),
-                "--out", dir.resolve("sealed").toString(), "--key", DemoPki.p12("bidder1").toString(),
-                "--password-file", password.toString());
+        int exit = seal(draft);
 
         assertThat(exit).isEqualTo(Bidkit.USAGE);
         assertThat(err.toString()).contains("no opening certificate for tender " + draft, "HTTP 404");
@@ -80,14 +78,7 @@ class BidkitPlatformTest {
     @Test
     void seal_refuses_an_opening_certificate_not_issued_by_the_platform_ca_given() throws Exception {
         String tenderId = Tendering.published("goods", Tendering.example("goods"));
-        Path password = Files.writeString(dir.resolve("password"), "tenderhall-demo\n");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-
-        int exit = bidkit(out, err, "seal", "--folder", folder(tenderId).toString(), "--platform", platform.toString(),
-                "--platform-ca", DemoPki.DIR.resolve("ca/rsa-root.crt").toString(), "--out",
-                dir.resolve("sealed").toString(), "--key", DemoPki.p12("bidder1").toString(), "--password-file",
-                password.toString());
+        int exit = seal(tenderId, "--platform-ca", DemoPki.DIR.resolve("ca/rsa-root.crt").toString());
 
         assertThat(exit).isEqualTo(Bidkit.USAGE);
         assertThat(err.toString()).contains("not issued by the platform CA");

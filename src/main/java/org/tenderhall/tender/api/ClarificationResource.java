@@ -69,8 +69,6 @@ public class ClarificationResource {
     @RolesAllowed({Role.Names.AGENT, Role.Names.BIDDER, Role.Names.EXPERT, Role.Names.GUARANTOR,
             Role.Names.SUPERVISOR, Role.Names.ADMIN})
     public List<ClarificationView> list(@PathParam("id") UUID tenderId) {
-        var caller = user.roles().contains(Role.AGENT) ? user.actingAs(Role.AGENT)
-                : user.actingAs(user.roles().iterator().next());
-        return clarifications.of(caller, tenderId).stream().map(ClarificationView::of).toList();
+        return clarifications.of(user.reading(), tenderId).stream().map(ClarificationView::of).toList();
     }
 }

@@ -103,7 +103,7 @@ public class TenderResource {
     @RolesAllowed({Role.Names.AGENT, Role.Names.BIDDER, Role.Names.EXPERT, Role.Names.GUARANTOR,
             Role.Names.SUPERVISOR, Role.Names.ADMIN})
     public TenderView get(@PathParam("id") UUID id) {
-        return view(tenders.visible(viewer(), id));
+        return view(tenders.visible(user.reading(), id));
     }
 
     @PUT
@@ -150,7 +150,7 @@ public class TenderResource {
     @RolesAllowed({Role.Names.AGENT, Role.Names.BIDDER, Role.Names.EXPERT, Role.Names.GUARANTOR,
             Role.Names.SUPERVISOR, Role.Names.ADMIN})
     public Response document(@PathParam("id") UUID id) {
-        Actor viewer = viewer();
+        Actor viewer = user.reading();
         Tender tender = tenders.visible(viewer, id);
         if (tender.status() == TenderStatus.DRAFT) {
             return pdf(tenders.preview(tender), "tender-" + id + "-preview.pdf");
@@ -167,7 +167,7 @@ public class TenderResource {
     @RolesAllowed({Role.Names.AGENT, Role.Names.BIDDER, Role.Names.EXPERT, Role.Names.GUARANTOR,
             Role.Names.SUPERVISOR, Role.Names.ADMIN})
     public Response version(@PathParam("id") UUID id, @PathParam("version") int version) {
-        Actor viewer = viewer();
+        Actor viewer = user.reading();
         Tender tender = tenders.visible(viewer, id);
         TenderDocument document = tenders.documents(id).stream().filter(d -> d.version == version).findFirst()
                 .orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "Tender " + id + " has no document version "
@@ -213,14 +213,6 @@ public class TenderResource {
         if (viewer.role() == Role.BIDDER && tender.status() == TenderStatus.PUBLISHED) {
             registrations.register(viewer, tender.id);
         }
-    }
-
-    /** The caller as an agent when they are one (agents see their own drafts), else in their role. */
-    private Actor viewer() {
-        if (user.roles().contains(Role.AGENT)) {
-            return user.actingAs(Role.AGENT);
-        }
-        return user.actingAs(user.roles().iterator().next());
     }
 
     private TenderView view(Tender tender) {
