@@ -90,4 +90,22 @@ class PdfDocumentsTest {
 
         assertThat(PdfChecks.pdfA3bFailures(signed)).isEmpty();
     }
+
+    @Test
+    void a_configured_truetype_font_replaces_the_bundled_one() throws Exception {
+        DocumentFont mono = DocumentFont.file(Path.of("src/main/resources/fonts/wqy-microhei.ttc"), "WenQuanYiMicroHeiMono");
+        Path pdf = Files.write(dir.resolve("mono.pdf"), PdfDocuments.render(mono, XHTML, "tender.json",
+                "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(run("pdffonts", pdf.toString())).contains("WenQuanYiMicroHeiMono");
+        assertThat(run("pdftotext", pdf.toString(), "-")).contains("海岛中学新建教学楼工程施工招标文件");
+        assertThat(PdfChecks.pdfA3bFailures(Files.readAllBytes(pdf))).isEmpty();
+    }
+
+    @Test
+    void a_font_file_that_is_not_truetype_is_refused(@org.junit.jupiter.api.io.TempDir Path other) throws Exception {
+        Path notAFont = Files.writeString(other.resolve("font.ttf"), "not a font");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DocumentFont.file(notAFont, null))
+                .isInstanceOf(java.io.IOException.class);
+    }
 }

@@ -135,6 +135,18 @@ class TenderPublicationTest {
     }
 
     @Test
+    void a_bid_bond_over_2_percent_of_the_estimated_price_is_refused() {
+        ObjectNode values = Tendering.example("goods"); // estimated price 9,850,000.00: 2% is 197,000.00
+        values.put("bidBond", "197000.01");
+        as("agent").body(Tendering.body("goods", values)).post("/api/tenders")
+                .then().statusCode(422)
+                .body("errors.field", equalTo(List.of("values.bidBond")))
+                .body("errors[0].message", containsString("197000.00"));
+        values.put("bidBond", "197000.00");
+        as("agent").body(Tendering.body("goods", values)).post("/api/tenders").then().statusCode(201);
+    }
+
+    @Test
     void a_bid_deadline_less_than_20_days_after_publication_is_refused_when_tendering_is_mandatory() {
         ObjectNode values = Tendering.example("goods", Instant.now().plus(Duration.ofDays(19)));
         as("agent").body(Tendering.body("goods", values)).post("/api/tenders")
