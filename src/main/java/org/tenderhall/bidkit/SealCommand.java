@@ -20,6 +20,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.tenderhall.pki.domain.CertificateCheck;
 import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.seal.BidBinding;
@@ -55,7 +59,7 @@ class SealCommand implements Callable<Integer> {
 
         @Option(names = "--platform", required = true, paramLabel = "URL",
                 description = "fetch the opening certificate of the manifest's tender from the platform at URL"
-                        + " (https://…; no sign-in needed)")
+                        + " (https://…; no sign-in needed); needs --platform-ca")
         URI platform;
     }
 
@@ -63,8 +67,14 @@ class SealCommand implements Callable<Integer> {
     OpeningSource opening;
 
     @Option(names = "--platform-ca", paramLabel = "FILE",
-            description = "the platform CA's certificate (PEM): the opening certificate must be issued by it")
+            description = "the platform CA's certificate (PEM), as the trading centre publishes it: the opening"
+                    + " certificate must be issued by it (required with --platform)")
     Path platformCa;
+
+    /** The subject common name the platform gives a tender's opening certificate. */
+    static String openingCommonName(String tenderId) {
+        return "Opening key of tender " + tenderId;
+    }
 
     @Option(names = "--profile", defaultValue = "AES_256_CBC", description = "AES_256_CBC (default), AES_256_GCM, or SM4_CBC_SM2 (SM2 keys)")
     SealProfile profile;
@@ -128,6 +138,9 @@ class SealCommand implements Callable<Integer> {
     }
 
     private X509Certificate openingCertificate(String tenderId) throws BidkitException, IOException {
+        if (opening.platform != null) {
+            requireSafe(opening.platform);
+        }
         String source = opening.file != null ? opening.file.toString() : opening.platform.toString();
         byte[] pem = opening.file != null ? readFile(opening.file) : fetch(opening.platform, tenderId);
         X509Certificate certificate;
@@ -141,9 +154,9 @@ class SealCommand implements Callable<Integer> {
             throw new BidkitException(source + " is not an encryption certificate: is it the tender's opening"
                     + " certificate?");
         }
-        if (opening.platform != null && !certificate.getSubjectX500Principal().getName().contains(tenderId)) {
-            throw new BidkitException("The platform's opening certificate names " + certificate.getSubjectX500Principal()
-                    + ", not tender " + tenderId);
+        if (opening.platform != null && !openingCommonName(tenderId).equals(commonName(certificate))) {
+            throw new BidkitException("The platform's opening certificate is for '" + commonName(certificate)
+                    + "', not for tender " + tenderId + " (the manifest's tenderId, exactly as the platform writes it)");
         }
         if (platformCa != null) {
             try {
@@ -160,6 +173,28 @@ class SealCommand implements Callable<Integer> {
                     .toInstant() + " to " + certificate.getNotAfter().toInstant() + ")");
         }
         return certificate;
+    }
+
+    /**
+     * A certificate fetched over the network is trusted only through the platform CA, and only over TLS (or on
+     * this machine): otherwise whoever sits in between could hand out a certificate whose key they hold.
+     */
+    private void requireSafe(URI platform) throws BidkitException {
+        if (platformCa == null) {
+            throw new BidkitException("--platform needs --platform-ca, the platform CA's certificate: without it a"
+                    + " certificate from the network cannot be trusted to be the tender's");
+        }
+        String host = platform.getHost() == null ? "" : platform.getHost();
+        boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+        if (!"https".equalsIgnoreCase(platform.getScheme()) && !("http".equalsIgnoreCase(platform.getScheme()) && loopback)) {
+            throw new BidkitException("--platform must be an https:// address (plain http only for this machine): "
+                    + platform);
+        }
+    }
+
+    private static String commonName(X509Certificate certificate) {
+        RDN[] names = new X500Name(certificate.getSubjectX500Principal().getName()).getRDNs(BCStyle.CN);
+        return names.length == 0 ? "" : IETFUtils.valueToString(names[0].getFirst().getValue());
     }
 
     private static byte[] readFile(Path file) throws BidkitException, IOException {

@@ -71,6 +71,20 @@ public final class DocumentBodies {
                 new Issue("00000000-0000-0000-0000-000000000000", 1, Instant.EPOCH, true, null, List.of()));
     }
 
+    /**
+     * Renders the body every way a tender can take it, with the example values: as a draft preview, and published
+     * with an opening certificate and an amendment, with the other answer to "mandatory tendering". Strict
+     * rendering makes any name the body or the layout gets wrong fail here, at load time.
+     */
+    public void check(Template template) {
+        preview(template);
+        Map<String, Object> values = new HashMap<>(TenderRules.check(template, template.example(), Instant.EPOCH).values());
+        values.put(TenderRules.MANDATORY_TENDERING,
+                TenderRules.MANDATORY.equals(values.get(TenderRules.MANDATORY_TENDERING)) ? "否" : TenderRules.MANDATORY);
+        xhtml(template, values, new Issue("00000000-0000-0000-0000-000000000000", 2, Instant.EPOCH, false, "0".repeat(64),
+                List.of(new Amendment(1, Instant.EPOCH, "check", List.of(new Change("check", "before", "after"))))));
+    }
+
     /** The document body as XHTML, ready for {@code PdfDocuments.render}. */
     public String xhtml(Template template, Map<String, Object> values, Issue issue) {
         io.quarkus.qute.Template body = parsed.computeIfAbsent(template.code() + "@" + template.version(),

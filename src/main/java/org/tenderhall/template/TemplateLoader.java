@@ -185,7 +185,7 @@ public final class TemplateLoader {
         });
         checkExample(file, template);
         try {
-            bodies.preview(template);
+            bodies.check(template);
         } catch (RuntimeException e) {
             throw new BrokenTemplate(family + "/document.html", "does not render with the example values: "
                     + e.getMessage());

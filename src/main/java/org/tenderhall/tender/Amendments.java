@@ -33,7 +33,7 @@ import org.tenderhall.template.domain.FieldValues;
 import org.tenderhall.template.domain.Template;
 import org.tenderhall.tender.domain.AmendmentRule;
 import org.tenderhall.tender.domain.TenderRules;
-import org.tenderhall.tender.domain.TenderStatus;
+import org.tenderhall.tender.store.DocumentVersion;
 import org.tenderhall.tender.store.Tender;
 import org.tenderhall.tender.store.TenderDocument;
 
@@ -77,12 +77,9 @@ public class Amendments {
     @Transactional
     public Amended amend(Actor agent, UUID id, String summary, boolean affectsBidPreparation, JsonNode changes) {
         Tender tender = tenders.ownLocked(agent, id);
-        if (tender.status() != TenderStatus.PUBLISHED) {
-            throw new Rejection(TenderProblems.WRONG_STATUS, "Only a published tender before its deadline can be"
-                    + " amended; this one is " + Tenders.describe(tender.status()));
-        }
-        Template template = tenders.template(tender);
         Instant now = clock.instant();
+        Tenders.requireBiddingOpen(tender, now, "A tender is amended");
+        Template template = tenders.template(tender);
         ObjectNode before = (ObjectNode) tenders.values(tender);
         ObjectNode after = merged(before, changes);
         FieldValues.Checked previous = TenderRules.check(template, before, tender.publishedAt);
@@ -109,12 +106,12 @@ public class Amendments {
                             + " expires")));
         }
         List<DocumentBodies.Change> changed = changes(template, previous.values(), checked.values());
-        List<TenderDocument> versions = tenders.documents(id);
+        List<DocumentVersion> versions = tenders.versions(id);
         int version = versions.size() + 1;
         List<DocumentBodies.Amendment> amendments = new ArrayList<>();
-        for (TenderDocument earlier : versions.subList(1, versions.size())) {
-            amendments.add(new DocumentBodies.Amendment(earlier.version - 1, earlier.issuedAt, earlier.summary,
-                    readChanges(earlier.changes)));
+        for (DocumentVersion earlier : versions.subList(1, versions.size())) {
+            amendments.add(new DocumentBodies.Amendment(earlier.version() - 1, earlier.issuedAt(), earlier.summary(),
+                    readChanges(earlier.changes())));
         }
         amendments.add(new DocumentBodies.Amendment(version - 1, now, summary.strip(), changed));
         tenders.fill(tender, after, checked, now);

@@ -16,7 +16,6 @@ import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.publication.Notice;
 import org.tenderhall.publication.Notices;
-import org.tenderhall.tender.domain.TenderStatus;
 import org.tenderhall.tender.store.Clarification;
 import org.tenderhall.tender.store.Tender;
 
@@ -48,10 +47,7 @@ public class Clarifications {
     @Transactional
     public Clarification ask(Actor bidder, UUID tenderId, String question) {
         Tender tender = tenders.visible(bidder, tenderId);
-        if (tender.status() != TenderStatus.PUBLISHED) {
-            throw new Rejection(TenderProblems.WRONG_STATUS, "Questions are taken while the tender is published and"
-                    + " before its deadline; it is " + Tenders.describe(tender.status()));
-        }
+        Tenders.requireBiddingOpen(tender, clock.instant(), "Questions are taken");
         if (registrations.of(bidder.organisation().value(), tenderId).isEmpty()) {
             throw new Rejection(TenderProblems.NOT_REGISTERED, "Register for the tender (download its documents)"
                     + " before asking about them");

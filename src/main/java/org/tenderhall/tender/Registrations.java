@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.identity.domain.Actor;
 import org.tenderhall.platform.database.TransactionLock;
-import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.tender.domain.TenderStatus;
 import org.tenderhall.tender.store.Registration;
 import org.tenderhall.tender.store.Tender;
@@ -40,10 +39,7 @@ public class Registrations {
     @Transactional
     public Registration register(Actor bidder, UUID tenderId) {
         Tender tender = tenders.visible(bidder, tenderId);
-        if (tender.status() != TenderStatus.PUBLISHED) {
-            throw new Rejection(TenderProblems.WRONG_STATUS, "Registration is open while the tender is published and"
-                    + " before its deadline; it is " + Tenders.describe(tender.status()));
-        }
+        Tenders.requireBiddingOpen(tender, clock.instant(), "Bidders register");
         String organisation = bidder.organisation().value();
         TransactionLock.acquire(em, "registration:" + tenderId + ":" + organisation);
         Optional<Registration> existing = of(organisation, tenderId);
@@ -57,6 +53,17 @@ public class Registrations {
         em.persist(registration);
         audit.record(bidder, "TenderRegistered", Tenders.subject(tenderId), Map.of("organisation", organisation));
         return registration;
+    }
+
+    /**
+     * A bidder downloading a published tender's documents registers for it, while bidding is open; a download after
+     * the deadline is only a download.
+     */
+    @Transactional
+    public void recordDownload(Actor bidder, Tender tender) {
+        if (tender.status() == TenderStatus.PUBLISHED && clock.instant().isBefore(tender.bidDeadline)) {
+            register(bidder, tender.id);
+        }
     }
 
     public Optional<Registration> of(String organisation, UUID tenderId) {

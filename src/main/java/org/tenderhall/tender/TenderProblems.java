@@ -13,6 +13,8 @@ public final class TenderProblems {
             new ProblemType("tender-not-draft", "Only a draft can be edited", 409);
     public static final ProblemType WRONG_STATUS =
             new ProblemType("tender-status-conflict", "Not possible in the tender's status", 409);
+    public static final ProblemType DEADLINE_PASSED =
+            new ProblemType("deadline-passed", "The bid deadline has passed", 409);
     public static final ProblemType TEMPLATE_RETIRED =
             new ProblemType("template-version-retired", "The tender's template version is no longer loaded", 409);
     public static final ProblemType NOT_REGISTERED =

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.identity.domain.Actor;
@@ -35,6 +36,7 @@ import org.tenderhall.template.domain.Template;
 import org.tenderhall.tender.domain.TenderRules;
 import org.tenderhall.tender.domain.TenderStatus;
 import org.tenderhall.tender.domain.TenderTransition;
+import org.tenderhall.tender.store.DocumentVersion;
 import org.tenderhall.tender.store.Tender;
 import org.tenderhall.tender.store.TenderDocument;
 
@@ -146,10 +148,13 @@ public class Tenders {
         return tender;
     }
 
-    /** A tender as the caller may see it: a draft only by its own agents (others get 404), the rest by anyone. */
+    /**
+     * A tender as the caller may see it: one never published (a draft, or a draft cancelled) only by its own
+     * agents, others get 404; a published one by anyone signed in.
+     */
     public Tender visible(Actor caller, UUID id) {
         Tender tender = em.find(Tender.class, id);
-        if (tender == null || tender.status() == TenderStatus.DRAFT && !isOwnAgent(caller, tender)) {
+        if (tender == null || tender.publishedAt == null && !isOwnAgent(caller, tender)) {
             throw notFound(id);
         }
         return tender;
@@ -160,9 +165,19 @@ public class Tenders {
                 .setParameter("org", agent.organisation().value()).getResultList();
     }
 
-    public List<TenderDocument> documents(UUID id) {
-        return em.createQuery("from TenderDocument d where d.tenderId = :id order by d.version", TenderDocument.class)
-                .setParameter("id", id).getResultList();
+    /** The published versions, oldest first, without their PDFs. */
+    public List<DocumentVersion> versions(UUID id) {
+        return em.createQuery("select new org.tenderhall.tender.store.DocumentVersion(d.tenderId, d.version,"
+                + " d.issuedAt, d.sha256, d.summary, d.changes) from TenderDocument d where d.tenderId = :id"
+                + " order by d.version", DocumentVersion.class).setParameter("id", id).getResultList();
+    }
+
+    /** One published version's signed PDF. */
+    public Optional<byte[]> pdf(UUID id, int version) {
+        TenderDocument.Key key = new TenderDocument.Key();
+        key.tenderId = id;
+        key.version = version;
+        return Optional.ofNullable(em.find(TenderDocument.class, key)).map(d -> d.pdf);
     }
 
     /** The preview of a draft: rendered now, not signed, marked as a preview. */
@@ -182,10 +197,25 @@ public class Tenders {
             throw notFound(id);
         }
         if (!isOwnAgent(agent, tender)) {
+            if (tender.publishedAt == null) {
+                throw notFound(id); // another organisation's drafts are not even known to exist
+            }
             throw new Rejection(TenderProblems.OTHER_ORGANISATION, "Tender " + id + " is managed by another"
                     + " organisation; only its own agents may change it");
         }
         return tender;
+    }
+
+    /** Bidding (registration, questions, amendments) is open while published and before the deadline. */
+    static void requireBiddingOpen(Tender tender, Instant now, String what) {
+        if (tender.status() != TenderStatus.PUBLISHED) {
+            throw new Rejection(TenderProblems.WRONG_STATUS, what + " only while the tender is published; it is "
+                    + describe(tender.status()));
+        }
+        if (!now.isBefore(tender.bidDeadline)) {
+            throw new Rejection(TenderProblems.DEADLINE_PASSED, what + " only before the bid deadline, "
+                    + tender.bidDeadline + "; it has passed");
+        }
     }
 
     static boolean isOwnAgent(Actor caller, Tender tender) {

@@ -68,7 +68,7 @@ class BidkitPlatformTest {
     @Test
     void seal_refuses_a_tender_the_platform_has_not_published() throws Exception {
         String draft = Tendering.draft("goods", Tendering.example("goods"));
-        int exit = seal(draft);
+        int exit = seal(draft, "--platform-ca", DemoPki.DIR.resolve("ca/platform-ca.crt").toString());
 
         assertThat(exit).isEqualTo(Bidkit.USAGE);
         assertThat(err.toString()).contains("no opening certificate for tender " + draft, "HTTP 404");
@@ -82,5 +82,24 @@ class BidkitPlatformTest {
 
         assertThat(exit).isEqualTo(Bidkit.USAGE);
         assertThat(err.toString()).contains("not issued by the platform CA");
+    }
+
+    @Test
+    void seal_from_the_platform_needs_the_platform_ca() throws Exception {
+        String tenderId = Tendering.published("goods", Tendering.example("goods"));
+        assertThat(seal(tenderId)).isEqualTo(Bidkit.USAGE);
+        assertThat(err.toString()).contains("--platform needs --platform-ca");
+    }
+
+    @Test
+    void seal_fetches_only_over_https_from_another_machine() throws Exception {
+        String tenderId = Tendering.published("goods", Tendering.example("goods"));
+        Path password = Files.writeString(dir.resolve("password"), "tenderhall-demo\n");
+        int exit = Bidkit.run(new PrintWriter(out, true), new PrintWriter(err, true), "seal", "--folder",
+                folder(tenderId).toString(), "--platform", "http://tenderhall.example.gov.cn", "--platform-ca",
+                DemoPki.DIR.resolve("ca/platform-ca.crt").toString(), "--out", dir.resolve("sealed").toString(),
+                "--key", DemoPki.p12("bidder1").toString(), "--password-file", password.toString());
+        assertThat(exit).isEqualTo(Bidkit.USAGE);
+        assertThat(err.toString()).contains("must be an https:// address");
     }
 }

@@ -89,6 +89,12 @@ class TemplateLoaderTest {
     }
 
     @Test
+    void a_layout_mistake_in_the_amendments_section_is_refused_at_load_time() throws IOException {
+        assertBroken(Map.of("layout.html", s -> s.replace("{a.summary}", "{a.summery}")), "document.html",
+                "does not render");
+    }
+
+    @Test
     void a_family_listed_but_missing_is_refused() throws IOException {
         assertBroken(Map.of("index.yaml", s -> s + "  - harbour-works\n"), "harbour-works/template.yaml", "is missing");
     }

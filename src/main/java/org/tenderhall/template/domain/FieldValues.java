@@ -29,7 +29,21 @@ public final class FieldValues {
         }
     }
 
+    /**
+     * Text the platform stores and prints: no control characters but tab and line breaks (XML and PostgreSQL
+     * refuse them) and no lone UTF-16 surrogates. A regular expression, for Bean Validation too.
+     */
+    public static final String PRINTABLE = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\p{Cs}]*";
+
+    private static final Pattern PRINTABLE_TEXT = Pattern.compile(PRINTABLE);
+    /** A decimal as a plain string: up to 15 digits before the point, at most two after. No exponent. */
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,15}(\\.[0-9]{1,2})?");
+
     private FieldValues() {
+    }
+
+    public static boolean printable(String text) {
+        return PRINTABLE_TEXT.matcher(text).matches();
     }
 
     public static Checked check(List<FieldSpec> fields, JsonNode submitted) {
@@ -88,6 +102,10 @@ public final class FieldValues {
             return null;
         }
         String text = value.asText().strip();
+        if (!printable(text)) {
+            errors.add(new FieldError(path, "must not contain control characters"));
+            return null;
+        }
         int limit = field.maxLength() != null ? field.maxLength() : field.type() == FieldType.TEXT ? 500 : 20_000;
         if (text.length() > limit) {
             errors.add(new FieldError(path, "must be at most " + limit + " characters"));
@@ -103,17 +121,14 @@ public final class FieldValues {
             errors.add(new FieldError(path, "must be " + form + " (a string: never a JSON number, which loses cents)"));
             return null;
         }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(value.asText().strip());
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(path, "must be " + form));
+        String text = value.asText();
+        if (!DECIMAL.matcher(text).matches()) {
+            errors.add(new FieldError(path, text.matches("-?[0-9]+\\.[0-9]{3,}")
+                    ? "must have at most two decimal places" : "must be " + form + ", with at most 15 digits before"
+                            + " the point and two after"));
             return null;
         }
-        if (amount.stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError(path, "must have at most two decimal places"));
-            return null;
-        }
+        BigDecimal amount = new BigDecimal(text);
         bounds(field, amount, path, errors);
         return amount;
     }
@@ -190,7 +205,7 @@ public final class FieldValues {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
-            if (!item.isTextual() || item.asText().isBlank()) {
+            if (!item.isTextual() || item.asText().isBlank() || !printable(item.asText())) {
                 errors.add(new FieldError(path + "[" + i + "]", "must be a requirement in words"));
             } else {
                 items.add(item.asText().strip());

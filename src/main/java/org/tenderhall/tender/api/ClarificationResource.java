@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tenderhall.identity.CurrentUser;
 import org.tenderhall.identity.domain.Role;
+import org.tenderhall.template.domain.FieldValues;
 import org.tenderhall.tender.Clarifications;
 import org.tenderhall.tender.store.Clarification;
 
@@ -29,10 +31,14 @@ import org.tenderhall.tender.store.Clarification;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ClarificationResource {
 
-    public record Question(@NotBlank @Size(max = 4000) String question) {
+    public record Question(
+            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = TenderResource.NO_CONTROL_CHARACTERS)
+            @Size(max = 4000) String question) {
     }
 
-    public record Answer(@NotBlank @Size(max = 8000) String answer) {
+    public record Answer(
+            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = TenderResource.NO_CONTROL_CHARACTERS)
+            @Size(max = 8000) String answer) {
     }
 
     public record ClarificationView(UUID id, String question, Instant askedAt, String answer, Instant answeredAt) {

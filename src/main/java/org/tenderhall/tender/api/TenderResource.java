@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,19 +29,22 @@ import org.tenderhall.opening.OpeningCertificates;
 import org.tenderhall.opening.OpeningCertificates.OpeningCertificate;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
+import org.tenderhall.template.domain.FieldValues;
 import org.tenderhall.tender.Amendments;
 import org.tenderhall.tender.Registrations;
 import org.tenderhall.tender.Tenders;
 import org.tenderhall.tender.domain.TenderStatus;
 import org.tenderhall.tender.store.Registration;
 import org.tenderhall.tender.store.Tender;
-import org.tenderhall.tender.store.TenderDocument;
+import org.tenderhall.tender.store.DocumentVersion;
 
 /** Tenders: drafts, publication, documents, amendments and registration. One command endpoint per transition. */
 @Path("/api/tenders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenderResource {
+
+    static final String NO_CONTROL_CHARACTERS = "must not contain control characters";
 
     static final String PDF = "application/pdf";
     static final String PEM = "application/x-pem-file";
@@ -52,11 +56,14 @@ public class TenderResource {
     }
 
     /** {@code values} holds only the changed fields; a null removes an optional value. */
-    public record NewAmendment(@NotBlank @Size(max = 4000) String summary, boolean affectsBidPreparation,
+    public record NewAmendment(
+            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = NO_CONTROL_CHARACTERS) @Size(max = 4000) String summary,
+            boolean affectsBidPreparation,
             JsonNode values) {
     }
 
-    public record Cancellation(@NotBlank @Size(max = 2000) String reason) {
+    public record Cancellation(
+            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = NO_CONTROL_CHARACTERS) @Size(max = 2000) String reason) {
     }
 
     public record AmendmentView(int version, String sha256, Instant bidDeadline, Instant openingTime,
@@ -155,10 +162,12 @@ public class TenderResource {
         if (tender.status() == TenderStatus.DRAFT) {
             return pdf(tenders.preview(tender), "tender-" + id + "-preview.pdf");
         }
-        List<TenderDocument> documents = tenders.documents(id);
-        TenderDocument latest = documents.get(documents.size() - 1);
-        registerIfBidder(viewer, tender);
-        return pdf(latest.pdf, "tender-" + id + "-v" + latest.version + ".pdf");
+        List<DocumentVersion> versions = tenders.versions(id);
+        if (versions.isEmpty()) {
+            throw new Rejection(ProblemType.NOT_FOUND, "Tender " + id + " was never published: it has no document");
+        }
+        int latest = versions.get(versions.size() - 1).version();
+        return version(id, latest);
     }
 
     @GET
@@ -169,11 +178,12 @@ public class TenderResource {
     public Response version(@PathParam("id") UUID id, @PathParam("version") int version) {
         Actor viewer = user.reading();
         Tender tender = tenders.visible(viewer, id);
-        TenderDocument document = tenders.documents(id).stream().filter(d -> d.version == version).findFirst()
-                .orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "Tender " + id + " has no document version "
-                        + version));
-        registerIfBidder(viewer, tender);
-        return pdf(document.pdf, "tender-" + id + "-v" + version + ".pdf");
+        byte[] pdf = tenders.pdf(id, version).orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "Tender " + id
+                + " has no document version " + version));
+        if (viewer.role() == Role.BIDDER) {
+            registrations.recordDownload(viewer, tender);
+        }
+        return pdf(pdf, "tender-" + id + "-v" + version + ".pdf");
     }
 
     /** The certificate bidders encrypt their bids to. Public, like the tender notice. */
@@ -209,14 +219,8 @@ public class TenderResource {
                         + " tender " + id));
     }
 
-    private void registerIfBidder(Actor viewer, Tender tender) {
-        if (viewer.role() == Role.BIDDER && tender.status() == TenderStatus.PUBLISHED) {
-            registrations.register(viewer, tender.id);
-        }
-    }
-
     private TenderView view(Tender tender) {
-        return TenderView.of(tender, tenders.values(tender), tenders.documents(tender.id));
+        return TenderView.of(tender, tenders.values(tender), tenders.versions(tender.id));
     }
 
     private static Response pdf(byte[] pdf, String name) {

@@ -53,6 +53,22 @@ class FieldValuesTest {
     }
 
     @Test
+    void money_in_exponent_notation_or_with_more_than_15_digits_is_refused_before_any_arithmetic() throws Exception {
+        assertThat(fieldsOf(check(VALID.replace("\"12345678.90\"", "\"1E+20000000\"")))).containsExactly("values.estimatedPrice");
+        assertThat(fieldsOf(check(VALID.replace("\"12345678.90\"", "\"1234567890123456\"")))).containsExactly("values.estimatedPrice");
+        assertThat(fieldsOf(check(VALID.replace("\"12345678.90\"", "\"123456789012345.99\"")))).isEmpty();
+    }
+
+    @Test
+    void text_with_control_characters_or_a_lone_surrogate_is_refused() throws Exception {
+        assertThat(fieldsOf(check(VALID.replace("海岛中学新建教学楼工程", "海岛\\u0000中学")))).containsExactly("values.projectName");
+        assertThat(fieldsOf(check(VALID.replace("海岛中学新建教学楼工程", "海岛\\u0007中学")))).containsExactly("values.projectName");
+        assertThat(fieldsOf(check(VALID.replace("海岛中学新建教学楼工程", "海岛\\ud800中学")))).containsExactly("values.projectName");
+        assertThat(fieldsOf(check(VALID.replace("建筑工程施工总承包二级及以上", "二级\\u001b")))).containsExactly("values.qualifications[0]");
+        assertThat(fieldsOf(check(VALID.replace("海岛中学新建教学楼工程", "海岛中学 😀 工程\\t一期")))).isEmpty();
+    }
+
+    @Test
     void money_is_a_decimal_string_with_at_most_two_places_never_a_json_number() throws Exception {
         assertThat(fieldsOf(check(VALID.replace("\"12345678.90\"", "12345678.9")))).containsExactly("values.estimatedPrice");
         assertThat(fieldsOf(check(VALID.replace("\"12345678.90\"", "\"12345678.901\"")))).containsExactly("values.estimatedPrice");

@@ -225,11 +225,28 @@ class TenderPublicationTest {
         ObjectNode values = Tendering.example("goods");
         String id = Tendering.draft("goods", values);
 
-        as(username).body("{\"values\":" + values + "}").put("/api/tenders/" + id).then().statusCode(403)
-                .body("type", equalTo("https://tenderhall.org/problems/tender-of-another-organisation"));
-        as(username).post("/api/tenders/" + id + "/publish").then().statusCode(403);
+        as(username).body("{\"values\":" + values + "}").put("/api/tenders/" + id).then().statusCode(404);
+        as(username).post("/api/tenders/" + id + "/publish").then().statusCode(404);
         as(username).get("/api/tenders/" + id).then().statusCode(404);
         as("agent").get("/api/tenders/" + id).then().body("status", equalTo("DRAFT"));
+
+        String published = Tendering.published("goods", Tendering.example("goods"));
+        as(username).body("{\"summary\":\"改\",\"affectsBidPreparation\":false,\"values\":{\"warrantyMonths\":60}}")
+                .post("/api/tenders/" + published + "/amendments").then().statusCode(403)
+                .body("type", equalTo("https://tenderhall.org/problems/tender-of-another-organisation"));
+        as(username).body("{\"reason\":\"不要了\"}").post("/api/tenders/" + published + "/cancel").then().statusCode(403);
+        as("agent").get("/api/tenders/" + published).then().body("status", equalTo("PUBLISHED"))
+                .body("documents", hasSize(1));
+    }
+
+    @Test
+    void a_cancelled_draft_stays_private() {
+        String id = Tendering.draft("goods", Tendering.example("goods"));
+        as("agent").body("{\"reason\":\"立项撤销\"}").post("/api/tenders/" + id + "/cancel").then().statusCode(200);
+        as("bidder1").get("/api/tenders/" + id).then().statusCode(404);
+        as("agent").get("/api/tenders/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        as("agent").get("/api/tenders/" + id + "/document.pdf").then().statusCode(404);
+        given().get("/api/notices").then().body("find { it.tenderId == '" + id + "' }", nullValue());
     }
 
     @Test

@@ -30,8 +30,16 @@ class AmendmentRuleTest {
     }
 
     @Test
-    void amendment_a_second_inside_the_15_days_moves_the_deadline_by_that_second() {
+    void amendment_a_second_inside_the_15_days_moves_the_deadline_to_the_next_whole_minute() {
         Instant justInside = deadline.minus(Duration.ofDays(15)).plusSeconds(1);
-        assertThat(AmendmentRule.deadlineAfter(justInside, deadline, true)).isEqualTo(deadline.plusSeconds(1));
+        assertThat(AmendmentRule.deadlineAfter(justInside, deadline, true)).isEqualTo(deadline.plusSeconds(60));
+    }
+
+    @Test
+    void a_moved_deadline_leaves_at_least_15_days_and_falls_on_a_whole_minute() {
+        Instant issued = Instant.parse("2027-01-01T03:17:42.318Z");
+        Instant moved = AmendmentRule.deadlineAfter(issued, deadline, true);
+        assertThat(moved).isEqualTo(Instant.parse("2027-01-16T03:18:00Z"));
+        assertThat(Duration.between(issued, moved)).isGreaterThanOrEqualTo(AmendmentRule.NOTICE);
     }
 }
