@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -53,6 +54,15 @@ public class OpeningCertificates {
 
     /** A tender's opening certificate as the public sees it: PEM, SHA-256 fingerprint, end of validity. */
     public record OpeningCertificate(UUID tenderId, String pem, String sha256, Instant notAfter) {
+
+        public X509Certificate certificate() {
+            try {
+                return Pem.certificates(pem.getBytes(StandardCharsets.US_ASCII)).get(0);
+            } catch (CertificateException e) {
+                throw new IllegalStateException("The opening certificate of tender " + tenderId + " is unreadable", e);
+            }
+        }
+
         static OpeningCertificate of(OpeningKey key) {
             try {
                 Instant notAfter = Pem.certificates(key.certificate.getBytes(StandardCharsets.US_ASCII)).get(0)

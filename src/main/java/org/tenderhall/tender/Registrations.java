@@ -73,6 +73,10 @@ public class Registrations {
         return Optional.ofNullable(em.find(Registration.class, key));
     }
 
+    public boolean registered(String organisation, UUID tenderId) {
+        return of(organisation, tenderId).isPresent();
+    }
+
     /** The tenders an organisation registered for: where its messages come from. */
     public List<UUID> tendersOf(String organisation) {
         return em.createQuery("select r.tenderId from Registration r where r.organisation = :org", UUID.class)

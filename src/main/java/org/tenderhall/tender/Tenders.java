@@ -160,6 +160,17 @@ public class Tenders {
         return tender;
     }
 
+    /** What bid submission needs to know of a tender: its status and deadline. */
+    public record BiddingTerms(UUID id, TenderStatus status, Instant bidDeadline) {
+    }
+
+    /** The bidding terms of a tender that has been published; empty for one never published or not existing. */
+    public Optional<BiddingTerms> biddingTerms(UUID id) {
+        Tender tender = em.find(Tender.class, id);
+        return tender == null || tender.publishedAt == null ? Optional.empty()
+                : Optional.of(new BiddingTerms(tender.id, tender.status(), tender.bidDeadline));
+    }
+
     public List<Tender> ownedBy(Actor agent) {
         return em.createQuery("from Tender t where t.agentOrganisation = :org order by t.createdAt desc", Tender.class)
                 .setParameter("org", agent.organisation().value()).getResultList();

@@ -8,26 +8,52 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.platform.web.RequestIds;
 
 /**
- * Problem responses for failures raised by the HTTP layer before a request reaches a resource, such as a
- * body over the size limit ({@code quarkus.http.limits.max-body-size}). A chunked body that grows past the
- * limit is cut off by the HTTP layer itself with an empty 413. Resources' own rejections go through {@link ProblemMappers}.
+ * Body size limits per path, and problem responses for failures raised by the HTTP layer before a request
+ * reaches a resource. Command bodies (JSON) may be at most {@code tenderhall.http.max-command-size}; only the
+ * paths that stream sealed bids take up to {@code tenderhall.bid.max-size} ({@code quarkus.http.limits.max-body-size}
+ * is set above that, as the outer bound). A declared oversized body is refused here with a problem; a chunked body
+ * that grows past its path's limit is cut off by the HTTP layer with an empty 413. Resources' own rejections go
+ * through {@link ProblemMappers}.
  */
 @Singleton
 class HttpFailureProblems {
 
     private static final Logger LOG = Logger.getLogger(HttpFailureProblems.class);
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
+    /** The paths that stream a sealed bid: the resumable upload's PATCH and the one-shot bid POST. */
+    static final Pattern BID_STREAM = Pattern.compile("/api/bids/uploads/[^/]+|/api/tenders/[^/]+/bids");
+
+    /** The context key Quarkus's body readers take their limit from (set by Quarkus's own handler at order -2). */
+    private static final String QUARKUS_LIMIT = "io.quarkus.max-request-size";
+
+    @ConfigProperty(name = "tenderhall.http.max-command-size", defaultValue = "1M")
+    MemorySize maxCommandSize;
+
+    @ConfigProperty(name = "tenderhall.bid.max-size", defaultValue = "2G")
+    MemorySize maxBidSize;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseDeclaredOversize);
+        router.route().order(-1).handler(this::limitStreamedBody);
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(HttpFailureProblems::respond);
+    }
+
+    long limit(RoutingContext context) {
+        boolean bidStream = ("PATCH".equals(context.request().method().name()) || "POST".equals(context.request().method().name()))
+                && BID_STREAM.matcher(context.request().path()).matches();
+        return bidStream ? maxBidSize.asLongValue() : maxCommandSize.asLongValue();
+    }
+
+    /** After Quarkus's own handler has set the outer bound, the path's own limit for bodies without a length. */
+    private void limitStreamedBody(RoutingContext context) {
+        context.put(QUARKUS_LIMIT, limit(context));
+        context.next();
     }
 
     /**
@@ -37,7 +63,7 @@ class HttpFailureProblems {
     private void refuseDeclaredOversize(RoutingContext context) {
         String length = context.request().getHeader("Content-Length");
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                && Long.parseLong(length) > maxBodySize.asLongValue()) {
+                && Long.parseLong(length) > limit(context)) {
             context.response().putHeader("Connection", "close");
             context.fail(413);
             return;

@@ -49,7 +49,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response rejection(Rejection e) {
-        return problem(e.type(), e.getMessage(), e.errors());
+        Response problem = problem(e.type(), e.getMessage(), e.errors());
+        if (e.headers().isEmpty()) {
+            return problem;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(problem);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package org.tenderhall.platform.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An expected refusal by a rule of the platform. Subclasses name the rule ({@code OrganisationAlreadyRegistered});
@@ -27,5 +28,10 @@ public class Rejection extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Response headers the problem carries, for a rejection that tells the client where things stand. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 }

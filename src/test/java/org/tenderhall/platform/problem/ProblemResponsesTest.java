@@ -1,5 +1,6 @@
 package org.tenderhall.platform.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -129,6 +130,27 @@ class ProblemResponsesTest {
         as("admin").body(huge).post("/api/organisations")
                 .then().statusCode(413).contentType(PROBLEM)
                 .body("type", equalTo(TYPES + "payload-too-large"));
+    }
+
+    @Test
+    void an_oversized_chunked_body_without_a_length_is_cut_off_at_the_command_limit() throws Exception {
+        byte[] huge = ("{\"code\":\"" + Api.freshCreditCode() + "\",\"name\":\"" + "x".repeat(3_000_000) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/organisations"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("admin:" + org.tenderhall.identity.DemoData.PASSWORD).getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                .build();
+        int status;
+        try {
+            status = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException closed) {
+            status = 413; // the server may close the connection while the client is still sending
+        }
+        assertThat(status).isEqualTo(413);
     }
 
     @Test

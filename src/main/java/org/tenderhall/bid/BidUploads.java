@@ -1,0 +1,244 @@
+package org.tenderhall.bid;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tenderhall.audit.AuditLog;
+import org.tenderhall.bid.domain.BiddingWindow;
+import org.tenderhall.bid.store.BidUpload;
+import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.platform.database.TransactionLock;
+import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.platform.problem.ProblemType;
+import org.tenderhall.platform.problem.Rejection;
+import org.tenderhall.storage.BlobStore;
+import org.tenderhall.tender.Registrations;
+import org.tenderhall.tender.TenderProblems;
+import org.tenderhall.tender.Tenders;
+
+/**
+ * The resumable upload of a sealed bid: created with its declared size and outer signature, sent in pieces from
+ * the offset the platform confirmed (each piece on disk before it is confirmed), then committed or abandoned. One
+ * upload per bidder and tender at a time; one request at a time per upload.
+ */
+@ApplicationScoped
+public class BidUploads {
+
+    private static final Logger LOG = Logger.getLogger(BidUploads.class);
+
+    @ConfigProperty(name = "tenderhall.bid.max-size", defaultValue = "2G")
+    MemorySize maxSize;
+
+    @Inject
+    Tenders tenders;
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    BlobStore store;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    private final Map<UUID, ReentrantLock> busy = new ConcurrentHashMap<>();
+
+    /** Opens an upload; the early checks (window, registration, size, signature's form) spare a useless transfer. */
+    public BidUpload create(Actor bidder, UUID tenderId, String lot, long size, byte[] signature) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            requireWindow(tenderId, now);
+            String organisation = bidder.organisation().value();
+            if (!registrations.registered(organisation, tenderId)) {
+                throw new Rejection(TenderProblems.NOT_REGISTERED, "Your organisation has not registered for tender "
+                        + tenderId + ": download its documents first");
+            }
+            if (size <= 0) {
+                throw new Rejection(BidProblems.EMPTY, "A sealed bid has at least one byte",
+                        List.of(new FieldError("size", "must be above 0")));
+            }
+            if (size > maxSize.asLongValue()) {
+                throw new Rejection(BidProblems.TOO_LARGE, "A sealed bid may have at most " + maxSize.asLongValue()
+                        + " bytes", List.of(new FieldError("size", "must be at most " + maxSize.asLongValue())));
+            }
+            requireCms(signature);
+            TransactionLock.acquire(em, "bid-upload:" + tenderId + ":" + organisation);
+            List<UUID> open = em.createQuery("select u.id from BidUpload u where u.tenderId = :tender and"
+                    + " u.organisation = :org and u.state = :open", UUID.class).setParameter("tender", tenderId)
+                    .setParameter("org", organisation).setParameter("open", BidUpload.State.OPEN).getResultList();
+            if (!open.isEmpty()) {
+                throw new Rejection(BidProblems.UPLOAD_IN_PROGRESS, "Upload " + open.get(0) + " of your organisation"
+                        + " is under way for this tender: resume it, commit it, or abandon it (DELETE) first");
+            }
+            BidUpload upload = new BidUpload();
+            upload.id = UUID.randomUUID();
+            upload.tenderId = tenderId;
+            upload.lot = lot;
+            upload.organisation = organisation;
+            upload.createdBy = bidder.username();
+            upload.declaredSize = size;
+            upload.received = 0;
+            upload.signature = signature;
+            upload.state = BidUpload.State.OPEN;
+            upload.createdAt = now;
+            upload.updatedAt = now;
+            em.persist(upload);
+            audit.record(bidder, "BidUploadCreated", "bid-upload:" + upload.id, Map.of("tenderId", tenderId.toString(),
+                    "lot", lot, "size", size));
+            return upload;
+        });
+    }
+
+    /** The caller's own upload; another organisation's is not known to exist. */
+    public BidUpload own(Actor bidder, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            BidUpload upload = em.find(BidUpload.class, id);
+            if (upload == null || !upload.organisation.equals(bidder.organisation().value())) {
+                throw new Rejection(ProblemType.NOT_FOUND, "There is no upload " + id + " of your organisation");
+            }
+            em.detach(upload);
+            return upload;
+        });
+    }
+
+    /**
+     * Appends bytes from {@code offset}, which must be what the platform holds. Whatever arrived is kept and
+     * confirmed, also when the connection drops mid-way: the bidder resumes from there.
+     *
+     * @return the bytes held now
+     */
+    public long append(Actor bidder, UUID id, long offset, InputStream body) throws IOException {
+        return exclusively(id, () -> {
+            BidUpload upload = own(bidder, id);
+            requireOpen(upload);
+            if (offset != upload.received) {
+                throw new OffsetMismatch(upload.received);
+            }
+            long length;
+            try {
+                length = store.append(id, offset, body, upload.declaredSize);
+            } catch (BlobStore.TooLong e) {
+                confirm(id, upload.declaredSize);
+                throw new Rejection(BidProblems.LONGER_THAN_DECLARED, "The upload declared " + upload.declaredSize
+                        + " bytes; the bytes beyond were not kept. Commit what it holds, or abandon it.");
+            } catch (IOException e) {
+                long held = store.received(id);
+                confirm(id, held);
+                LOG.infof("Upload %s interrupted at %d of %d bytes: %s", id, held, upload.declaredSize, e.toString());
+                throw new java.io.UncheckedIOException(e);
+            }
+            confirm(id, length);
+            return length;
+        });
+    }
+
+    /** Gives the upload up: its bytes are deleted. */
+    public void abandon(Actor bidder, UUID id) {
+        exclusively(id, () -> {
+            BidUpload upload = own(bidder, id);
+            requireOpen(upload);
+            QuarkusTransaction.requiringNew().run(() -> {
+                BidUpload held = em.find(BidUpload.class, id, LockModeType.PESSIMISTIC_WRITE);
+                held.state = BidUpload.State.ABANDONED;
+                held.updatedAt = clock.instant();
+                audit.record(bidder, "BidUploadAbandoned", "bid-upload:" + id, Map.of("received", held.received));
+            });
+            store.discard(id);
+            return null;
+        });
+    }
+
+    /** Runs {@code work} as the only request on this upload in this process; another gets {@code upload-busy}. */
+    <T> T exclusively(UUID id, Supplier<T> work) {
+        ReentrantLock lock = busy.computeIfAbsent(id, key -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            throw new Rejection(BidProblems.UPLOAD_BUSY, "Upload " + id + " is receiving bytes in another request;"
+                    + " wait for it to end, then ask where the upload stands (HEAD)");
+        }
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+            busy.remove(id, lock);
+        }
+    }
+
+    private void confirm(UUID id, long received) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            BidUpload upload = em.find(BidUpload.class, id, LockModeType.PESSIMISTIC_WRITE);
+            upload.received = received;
+            upload.updatedAt = clock.instant();
+        });
+    }
+
+    void requireWindow(UUID tenderId, Instant at) {
+        Tenders.BiddingTerms terms = tenders.biddingTerms(tenderId).orElseThrow(() -> new Rejection(
+                ProblemType.NOT_FOUND, "There is no published tender " + tenderId));
+        BiddingWindow.closed(terms.status(), terms.bidDeadline(), at).ifPresent(closed -> {
+            throw switch (closed) {
+                case DEADLINE_PASSED -> new Rejection(BidProblems.LATE, "The bid deadline of tender " + tenderId
+                        + " was " + terms.bidDeadline() + "; it is now " + at + ". Late bids are not accepted.");
+                case NOT_PUBLISHED -> new Rejection(BidProblems.BIDDING_NOT_OPEN, "Tender " + tenderId + " is "
+                        + terms.status().name().toLowerCase().replace('_', ' ') + ": it takes no bids");
+            };
+        });
+    }
+
+    static void requireOpen(BidUpload upload) {
+        if (upload.state != BidUpload.State.OPEN) {
+            throw new Rejection(BidProblems.UPLOAD_CLOSED, "Upload " + upload.id + " is "
+                    + upload.state.name().toLowerCase() + "; start a new one");
+        }
+    }
+
+    private static void requireCms(byte[] signature) {
+        try {
+            ContentInfo.getInstance(ASN1Primitive.fromByteArray(signature));
+        } catch (IOException | RuntimeException e) {
+            throw new Rejection(BidProblems.MALFORMED, "The signature is not a DER CMS structure (bid.cms.p7s)",
+                    List.of(new FieldError("signature", "must be the base64 of the detached CMS signature")));
+        }
+    }
+
+    /** The client's offset is not where the upload stands; the problem says where it does. */
+    public static final class OffsetMismatch extends Rejection {
+        private final long received;
+
+        OffsetMismatch(long received) {
+            super(BidProblems.OFFSET_MISMATCH, "The upload holds " + received + " bytes: send from there");
+            this.received = received;
+        }
+
+        public long received() {
+            return received;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Upload-Offset", Long.toString(received));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.tenderhall.bid;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.UUID;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tenderhall.audit.CanonicalJson;
+import org.tenderhall.bid.store.Receipt;
+import org.tenderhall.bid.store.SealedBid;
+import org.tenderhall.platform.keys.PlatformKeys;
+import org.tenderhall.seal.Signer;
+import org.tenderhall.timestamp.PlatformTimestamps;
+
+/**
+ * Receipts a bidder can show anyone: the facts as canonical JSON (RFC 8785), a detached CMS signature over those
+ * bytes by the platform's signing key, and an RFC 3161 token from the platform TSA over their SHA-256. OpenSSL
+ * checks both ({@code openssl cms -verify -binary}, {@code openssl ts -verify -data}); so does
+ * {@code bidkit receipt verify}.
+ */
+@ApplicationScoped
+public class Receipts {
+
+    @ConfigProperty(name = "tenderhall.document.signing-key-store",
+            defaultValue = "keys/demo/platform/document-signing.p12")
+    Path signingKeyStore;
+
+    @ConfigProperty(name = "tenderhall.document.signing-key-store-password", defaultValue = "tenderhall-demo")
+    String signingPassword;
+
+    @Inject
+    PlatformKeys keys;
+
+    @Inject
+    PlatformTimestamps timestamps;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Receipt issue(Receipt.Kind kind, SealedBid bid, Instant at, long auditSeq) {
+        Receipt receipt = new Receipt();
+        receipt.id = UUID.randomUUID();
+        receipt.bidId = bid.id;
+        receipt.kind = kind;
+        receipt.sequence = ((Number) em.createNativeQuery("select nextval('receipt_sequence')").getSingleResult())
+                .longValue();
+        receipt.issuedAt = at;
+        receipt.auditSeq = auditSeq;
+        ObjectNode facts = json.createObjectNode();
+        facts.put("receipt", receipt.id.toString());
+        facts.put("kind", kind.name());
+        facts.put("sequence", receipt.sequence);
+        facts.put("tenderId", bid.tenderId.toString());
+        facts.put("lot", bid.lot);
+        facts.put("bidder", bid.organisation);
+        facts.put("bidId", bid.id.toString());
+        facts.put("envelopeSha256", bid.envelopeSha256);
+        facts.put("size", bid.size);
+        facts.put("receivedAt", bid.receivedAt.toString());
+        facts.put("issuedAt", at.toString());
+        facts.put("auditPosition", auditSeq);
+        facts.put("issuer", "Tenderhall");
+        receipt.content = CanonicalJson.of(facts).getBytes(StandardCharsets.UTF_8);
+        receipt.signature = sign(receipt.content);
+        try {
+            receipt.timestamp = timestamps.stamp(MessageDigest.getInstance("SHA-256").digest(receipt.content))
+                    .getEncoded();
+        } catch (TSPException | IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot timestamp receipt " + receipt.id, e);
+        }
+        em.persist(receipt);
+        return receipt;
+    }
+
+    private byte[] sign(byte[] content) {
+        Signer signer = keys.signer("The document-signing key", "tenderhall.document.signing-key-store",
+                signingKeyStore, signingPassword, PlatformKeys.UNAVAILABLE);
+        try {
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            String algorithm = "RSA".equals(signer.key().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build())
+                    .build(new JcaContentSignerBuilder(algorithm).build(signer.key()), signer.certificate()));
+            generator.addCertificates(new JcaCertStore(signer.chain()));
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+        } catch (OperatorCreationException | GeneralSecurityException | CMSException | IOException e) {
+            throw new IllegalStateException("Cannot sign a receipt", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Persistence of uploads, sealed bids and receipts. */
+package org.tenderhall.bid.store;

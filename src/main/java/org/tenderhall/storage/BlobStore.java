@@ -1,0 +1,256 @@
+package org.tenderhall.storage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Files under {@code tenderhall.storage.directory}: {@code uploads/<id>.part} while an upload is under way, then
+ * {@code sha256/<aa>/<sha256>} once kept. Every write that a caller is told about is on disk (fsync) first, so
+ * an offset confirmed to a client survives a crash, and a kept file exists before the row that names it.
+ */
+@ApplicationScoped
+public class BlobStore {
+
+    /** A kept file: its SHA-256 (hex), size, and where it is. */
+    public record Blob(String sha256, long size, Path path) {
+    }
+
+    /** More bytes than the upload may take were sent; the extra bytes were not stored. */
+    public static final class TooLong extends Exception {
+        public TooLong(long limit) {
+            super("more than the " + limit + " bytes declared");
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(BlobStore.class);
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int BUFFER = 1 << 16;
+
+    private final Path root;
+
+    BlobStore(@ConfigProperty(name = "tenderhall.storage.directory", defaultValue = "data/blobs") Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** For tests and tools outside CDI. */
+    public static BlobStore at(Path root) {
+        return new BlobStore(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The bytes of an upload received so far (0 when nothing is). */
+    public long received(UUID upload) {
+        try {
+            return Files.size(part(upload));
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Appends to an upload from {@code offset}, which must be the bytes received so far; stops at {@code limit}
+     * bytes in all. Whatever arrived is on disk when this returns or throws, so the caller can confirm the new
+     * length: a dropped connection loses nothing already received.
+     *
+     * @return the upload's length after this append
+     * @throws TooLong when the body carries more than {@code limit} bytes in all (the file keeps {@code limit})
+     */
+    public long append(UUID upload, long offset, InputStream body, long limit) throws IOException, TooLong {
+        Path part = part(upload);
+        Files.createDirectories(part.getParent());
+        try (FileChannel file = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            if (file.size() < offset) {
+                throw new IllegalStateException("upload " + upload + " holds " + file.size() + " bytes, not " + offset);
+            }
+            file.truncate(offset); // bytes past a confirmed offset were never confirmed
+            file.position(offset);
+            byte[] buffer = new byte[BUFFER];
+            long length = offset;
+            boolean tooLong = false;
+            try {
+                int read;
+                while ((read = body.read(buffer)) != -1) {
+                    int keep = (int) Math.min(read, limit - length);
+                    write(file, buffer, keep);
+                    length += keep;
+                    if (keep < read) {
+                        tooLong = true;
+                        break;
+                    }
+                }
+            } finally {
+                file.force(false);
+            }
+            if (tooLong) {
+                throw new TooLong(limit);
+            }
+            return length;
+        }
+    }
+
+    private static void write(FileChannel file, byte[] buffer, int length) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
+        while (bytes.hasRemaining()) {
+            file.write(bytes);
+        }
+    }
+
+    /** The upload's bytes, to read them (for checks before it is kept). */
+    public Path partFile(UUID upload) {
+        return part(upload);
+    }
+
+    /**
+     * Keeps a complete upload under its SHA-256: hashes it, moves it atomically into place and syncs the directory.
+     * The same bytes kept twice are one file.
+     */
+    public Blob keep(UUID upload) throws IOException {
+        Path part = part(upload);
+        String sha256 = sha256(part);
+        long size = Files.size(part);
+        Path target = path(sha256);
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the storage directory " + root + " cannot rename atomically", e);
+        }
+        syncDirectory(target.getParent());
+        return new Blob(sha256, size, target);
+    }
+
+    public void discard(UUID upload) {
+        try {
+            Files.deleteIfExists(part(upload));
+        } catch (IOException e) {
+            LOG.warnf("Could not delete the upload file of %s: %s", upload, e);
+        }
+    }
+
+    public Path path(String sha256) {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a SHA-256 in hex: " + sha256);
+        }
+        return root.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    /** Whether the kept file is there with its size and its SHA-256 (reads it whole when {@code rehash}). */
+    public boolean intact(String sha256, long size, boolean rehash) {
+        Path file = path(sha256);
+        try {
+            return Files.size(file) == size && (!rehash || sha256(file).equals(sha256));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Deletes kept files no row names and upload files of uploads no longer open, older than {@code grace} (another
+     * instance may be between its rename and its commit).
+     *
+     * @return how many files were deleted
+     */
+    public int deleteOrphans(Predicate<String> keptFileNamed, Set<UUID> openUploads, Duration grace) throws IOException {
+        Instant before = Instant.now().minus(grace);
+        int deleted = 0;
+        Path uploads = root.resolve("uploads");
+        if (Files.isDirectory(uploads)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(uploads, "*.part")) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    UUID id = parseUuid(name.substring(0, name.length() - ".part".length()));
+                    if ((id == null || !openUploads.contains(id)) && olderThan(file, before)) {
+                        Files.deleteIfExists(file);
+                        deleted++;
+                    }
+                }
+            }
+        }
+        Path kept = root.resolve("sha256");
+        if (Files.isDirectory(kept)) {
+            try (DirectoryStream<Path> prefixes = Files.newDirectoryStream(kept)) {
+                for (Path prefix : prefixes) {
+                    try (DirectoryStream<Path> files = Files.newDirectoryStream(prefix)) {
+                        for (Path file : files) {
+                            String name = file.getFileName().toString();
+                            if (!keptFileNamed.test(name) && olderThan(file, before)) {
+                                Files.deleteIfExists(file);
+                                deleted++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private static boolean olderThan(Path file, Instant before) throws IOException {
+        return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+    }
+
+    private static UUID parseUuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Path part(UUID upload) {
+        return root.resolve("uploads").resolve(upload + ".part");
+    }
+
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[BUFFER];
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some file systems (and Windows) cannot open a directory; the rename is then as durable as they make it.
+            LOG.debugf("Could not sync directory %s: %s", directory, e);
+        }
+    }
+}

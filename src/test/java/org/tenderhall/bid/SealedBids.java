@@ -1,0 +1,76 @@
+package org.tenderhall.bid;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.tenderhall.DemoPki;
+import org.tenderhall.pki.domain.Pem;
+import org.tenderhall.seal.BidBinding;
+import org.tenderhall.seal.BidSealer;
+import org.tenderhall.seal.SealProfile;
+import org.tenderhall.seal.Signer;
+
+/** Sealed bids for tests, made as bidkit makes them: with a demo bidder key, to a tender's opening certificate. */
+public final class SealedBids {
+
+    /** The envelope (bid.cms) and its detached outer signature (bid.cms.p7s). */
+    public record Sealed(byte[] envelope, byte[] signature) {
+    }
+
+    private SealedBids() {
+    }
+
+    /** The opening certificate the platform publishes for the tender. */
+    public static X509Certificate openingCertificate(String tenderId) {
+        try {
+            return Pem.certificates(given().get("/api/tenders/" + tenderId + "/opening-certificate").then()
+                    .statusCode(200).extract().asByteArray()).get(0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bid by demo key {@code demoKey} (bidder1, bidder2…), encrypted to {@code recipient} and the bidder. */
+    public static Sealed seal(String demoKey, String organisation, String tenderId, X509Certificate recipient,
+            int fillerBytes) {
+        try {
+            Signer signer = DemoPki.load(demoKey);
+            ByteArrayOutputStream zip = new ByteArrayOutputStream();
+            try (ZipOutputStream out = new ZipOutputStream(zip)) {
+                out.putNextEntry(new ZipEntry("manifest.json"));
+                out.write(("{\"tenderId\":\"" + tenderId + "\",\"lot\":\"1\",\"bidder\":\"" + organisation
+                        + "\",\"price\":\"9650000.00\",\"deliveryDays\":\"80\"}").getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+                out.putNextEntry(new ZipEntry("技术标/技术参数响应.txt"));
+                out.write(new byte[fillerBytes]);
+                out.closeEntry();
+            }
+            Path dir = Files.createTempDirectory("sealed-bid");
+            try {
+                BidSealer.seal(new ByteArrayInputStream(zip.toByteArray()), signer,
+                        new BidBinding(tenderId, "1", organisation), List.of(recipient, signer.certificate()),
+                        SealProfile.AES_256_CBC, dir.resolve("bid.cms"), dir.resolve("bid.cms.p7s"));
+                return new Sealed(Files.readAllBytes(dir.resolve("bid.cms")), Files.readAllBytes(dir.resolve("bid.cms.p7s")));
+            } finally {
+                Files.deleteIfExists(dir.resolve("bid.cms"));
+                Files.deleteIfExists(dir.resolve("bid.cms.p7s"));
+                Files.deleteIfExists(dir);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bid for a published tender, to its opening certificate. */
+    public static Sealed seal(String demoKey, String organisation, String tenderId) {
+        return seal(demoKey, organisation, tenderId, openingCertificate(tenderId), 4096);
+    }
+}
