@@ -68,6 +68,16 @@ public class BidUploads {
 
     /** Opens an upload; the early checks (window, registration, size, signature's form) spare a useless transfer. */
     public BidUpload create(Actor bidder, UUID tenderId, String lot, long size, byte[] signature) {
+        try {
+            return open(bidder, tenderId, lot, size, signature);
+        } catch (Rejection refused) {
+            QuarkusTransaction.requiringNew().run(() -> audit.record(bidder, "BidUploadRefused", "tender:" + tenderId,
+                    Map.of("reason", refused.type().slug(), "detail", refused.getMessage())));
+            throw refused;
+        }
+    }
+
+    private BidUpload open(Actor bidder, UUID tenderId, String lot, long size, byte[] signature) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             requireWindow(tenderId, now);

@@ -73,4 +73,56 @@ public final class SealedBids {
     public static Sealed seal(String demoKey, String organisation, String tenderId) {
         return seal(demoKey, organisation, tenderId, openingCertificate(tenderId), 4096);
     }
+
+    /** A key and self-signed certificate naming {@code organisation}, from no CA the platform trusts. */
+    public static Signer untrusted(String organisation) {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.KeyPair pair = generator.generateKeyPair();
+            var name = new org.bouncycastle.asn1.x500.X500NameBuilder(org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE)
+                    .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, "Self-made bidder")
+                    .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.SERIALNUMBER, organisation).build();
+            var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.TEN,
+                    new java.util.Date(System.currentTimeMillis() - 86_400_000L),
+                    new java.util.Date(System.currentTimeMillis() + 86_400_000L * 365), name, pair.getPublic());
+            builder.addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                    new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature
+                            | org.bouncycastle.asn1.x509.KeyUsage.keyEncipherment));
+            X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                    builder.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                            .build(pair.getPrivate())));
+            return new Signer(pair.getPrivate(), List.of(certificate));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bid sealed with {@code signer}, to {@code recipient}. */
+    public static Sealed seal(Signer signer, String organisation, String tenderId, X509Certificate recipient) {
+        try {
+            Path dir = Files.createTempDirectory("sealed-bid");
+            BidSealer.seal(new ByteArrayInputStream(("{\"tenderId\":\"" + tenderId + "\"}").getBytes(StandardCharsets.UTF_8)),
+                    signer, new BidBinding(tenderId, "1", organisation), List.of(recipient, signer.certificate()),
+                    SealProfile.AES_256_CBC, dir.resolve("bid.cms"), dir.resolve("bid.cms.p7s"));
+            return new Sealed(Files.readAllBytes(dir.resolve("bid.cms")), Files.readAllBytes(dir.resolve("bid.cms.p7s")));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A correct detached CMS signature by {@code signer} over any bytes, garbage included. */
+    public static byte[] detachedSignature(Signer signer, byte[] content) {
+        try {
+            var generator = new org.bouncycastle.cms.CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+                    new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()).build(
+                    new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(signer.key()),
+                    signer.certificate()));
+            generator.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(signer.chain()));
+            return generator.generate(new org.bouncycastle.cms.CMSProcessableByteArray(content), false).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

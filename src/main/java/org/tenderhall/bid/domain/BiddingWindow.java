@@ -22,12 +22,19 @@ public final class BiddingWindow {
     private BiddingWindow() {
     }
 
+    /**
+     * A bid after the deadline is late, also when the scheduler has already closed bidding; a cancelled tender (or
+     * one not published) takes no bid at any time.
+     */
     public static Optional<Closed> closed(TenderStatus status, Instant bidDeadline, Instant at) {
-        if (status != TenderStatus.PUBLISHED) {
+        if (status == TenderStatus.DRAFT || status == TenderStatus.CANCELLED) {
             return Optional.of(Closed.NOT_PUBLISHED);
         }
         if (!at.isBefore(bidDeadline)) {
             return Optional.of(Closed.DEADLINE_PASSED);
+        }
+        if (status != TenderStatus.PUBLISHED) {
+            return Optional.of(Closed.NOT_PUBLISHED);
         }
         return Optional.empty();
     }

@@ -22,6 +22,14 @@ class BiddingWindowTest {
     }
 
     @Test
+    void a_bid_after_the_deadline_is_late_also_once_bidding_is_closed() {
+        assertThat(BiddingWindow.closed(TenderStatus.BIDDING_CLOSED, DEADLINE, DEADLINE.plusSeconds(5)))
+                .contains(BiddingWindow.Closed.DEADLINE_PASSED);
+        assertThat(BiddingWindow.closed(TenderStatus.CANCELLED, DEADLINE, DEADLINE.plusSeconds(5)))
+                .contains(BiddingWindow.Closed.NOT_PUBLISHED);
+    }
+
+    @Test
     void a_tender_that_is_not_published_takes_no_bid_whatever_the_time() {
         for (TenderStatus status : TenderStatus.values()) {
             if (status != TenderStatus.PUBLISHED) {
