@@ -8,8 +8,10 @@ import picocli.CommandLine.Command;
 
 /** The bidders' tool: {@code java -jar bidkit.jar seal|verify|open ...}. */
 @Command(name = "bidkit", mixinStandardHelpOptions = true, version = "bidkit (Tenderhall) 0.1",
-        description = "Seal a bid for Tenderhall, check it as the platform will, and open your own bid.",
-        subcommands = {SealCommand.class, VerifyCommand.class, OpenCommand.class})
+        description = "Seal a bid for Tenderhall, check it as the platform will, open your own bid, submit it, and"
+                + " check its receipt.",
+        subcommands = {SealCommand.class, VerifyCommand.class, OpenCommand.class, SubmitCommand.class,
+            ReceiptCommand.class})
 public class Bidkit implements Runnable {
 
     /** Exit code of a bid the platform would refuse. */
@@ -34,6 +36,14 @@ public class Bidkit implements Runnable {
                 err.println("REFUSED (" + sealed.reason().slug() + "): " + e.getMessage());
                 return REFUSED;
             }
+            if (e instanceof PlatformRefusal refused) {
+                err.println("REFUSED (" + refused.slug() + "): " + e.getMessage());
+                return REFUSED;
+            }
+            if (e instanceof ReceiptCommand.ReceiptInvalid invalid) {
+                err.println("INVALID: " + invalid.getMessage());
+                return REFUSED;
+            }
             if (e instanceof CertificateRejected rejected) {
                 err.println("REFUSED (" + rejected.reason().slug() + "): " + e.getMessage());
                 return REFUSED;
@@ -46,6 +56,6 @@ public class Bidkit implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "Say what to do: seal, verify or open");
+        throw new CommandLine.ParameterException(new CommandLine(this), "Say what to do: seal, verify, open, submit or receipt");
     }
 }

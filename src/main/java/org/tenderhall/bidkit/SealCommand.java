@@ -139,7 +139,7 @@ class SealCommand implements Callable<Integer> {
 
     private X509Certificate openingCertificate(String tenderId) throws BidkitException, IOException {
         if (opening.platform != null) {
-            requireSafe(opening.platform);
+            requireTrusted(opening.platform);
         }
         String source = opening.file != null ? opening.file.toString() : opening.platform.toString();
         byte[] pem = opening.file != null ? readFile(opening.file) : fetch(opening.platform, tenderId);
@@ -179,11 +179,16 @@ class SealCommand implements Callable<Integer> {
      * A certificate fetched over the network is trusted only through the platform CA, and only over TLS (or on
      * this machine): otherwise whoever sits in between could hand out a certificate whose key they hold.
      */
-    private void requireSafe(URI platform) throws BidkitException {
+    private void requireTrusted(URI platform) throws BidkitException {
         if (platformCa == null) {
             throw new BidkitException("--platform needs --platform-ca, the platform CA's certificate: without it a"
                     + " certificate from the network cannot be trusted to be the tender's");
         }
+        requireSafe(platform);
+    }
+
+    /** Only https, or plain http to this machine. */
+    static void requireSafe(URI platform) throws BidkitException {
         String host = platform.getHost() == null ? "" : platform.getHost();
         boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
         if (!"https".equalsIgnoreCase(platform.getScheme()) && !("http".equalsIgnoreCase(platform.getScheme()) && loopback)) {

@@ -50,7 +50,9 @@ public final class SealedBids {
                         + "\",\"price\":\"9650000.00\",\"deliveryDays\":\"80\"}").getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
                 out.putNextEntry(new ZipEntry("技术标/技术参数响应.txt"));
-                out.write(new byte[fillerBytes]);
+                byte[] filler = new byte[fillerBytes];
+                new java.util.Random(fillerBytes).nextBytes(filler); // incompressible: the envelope is this large
+                out.write(filler);
                 out.closeEntry();
             }
             Path dir = Files.createTempDirectory("sealed-bid");

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -27,6 +29,8 @@ public class PlatformKeys {
             new ProblemType("platform-key-unavailable", "A platform key is not configured", 503);
 
     private static final Logger LOG = Logger.getLogger(PlatformKeys.class);
+
+    private final Set<Path> warned = ConcurrentHashMap.newKeySet();
 
     @ConfigProperty(name = "tenderhall.embedded-database.active", defaultValue = "false")
     boolean embeddedDatabase;
@@ -73,7 +77,7 @@ public class PlatformKeys {
             throw unavailable(unavailable, purpose + ": " + keyStore.toAbsolutePath() + " does not exist; set "
                     + property, null);
         }
-        if (demo) {
+        if (demo && warned.add(keyStore)) {
             LOG.warnf("%s is the DEMO key of %s: not for production", purpose, keyStore);
         }
     }

@@ -1,0 +1,173 @@
+package org.tenderhall.bidkit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "submit", description = "Upload a sealed bid to the platform over the resumable protocol, resuming "
+        + "by itself after a dropped connection (and across runs), and save the receipt.")
+class SubmitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--envelope", required = true, paramLabel = "FILE", description = "the sealed bid (bid.cms)")
+    Path envelope;
+
+    @Option(names = "--signature", paramLabel = "FILE", description = "its outer signature (default: FILE.p7s)")
+    Path signature;
+
+    @Option(names = "--platform", required = true, paramLabel = "URL", description = "the platform (https://…)")
+    URI platform;
+
+    @Option(names = "--tender", required = true, description = "the tender's id, as in the manifest")
+    String tender;
+
+    @Option(names = "--lot", defaultValue = "1", description = "the lot (default 1)")
+    String lot;
+
+    static class Credentials {
+        @Option(names = "--user", required = true, description = "your platform account; the password comes from"
+                + " BIDKIT_PLATFORM_PASSWORD or --platform-password-file")
+        String user;
+
+        @Option(names = "--token-file", required = true, paramLabel = "FILE",
+                description = "a file holding a bearer token (Keycloak sign-in)")
+        Path tokenFile;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Credentials credentials;
+
+    @Option(names = "--platform-password-file", paramLabel = "FILE", description = "file whose first line is the password")
+    Path passwordFile;
+
+    @Option(names = "--retries", defaultValue = "20", description = "how often to resume after a dropped connection")
+    int retries;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where to save the receipt (default: the envelope's folder)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(envelope)) {
+            throw new BidkitException("No such file: " + envelope);
+        }
+        Path signatureFile = signature != null ? signature : Path.of(envelope + ".p7s");
+        if (!Files.isRegularFile(signatureFile)) {
+            throw new BidkitException("No such file: " + signatureFile + " (the outer signature bidkit seal wrote)");
+        }
+        SealCommand.requireSafe(platform);
+        PlatformClient client = new PlatformClient(platform, authorization());
+        long size = Files.size(envelope);
+        Path state = Path.of(envelope + ".upload");
+        String upload = resumable(client, state);
+        if (upload == null) {
+            String created = client.postJson("api/tenders/" + tender + "/bids/uploads", "{\"lot\":\"" + lot
+                    + "\",\"size\":" + size + ",\"signature\":\""
+                    + Base64.getEncoder().encodeToString(Files.readAllBytes(signatureFile)) + "\"}");
+            upload = PlatformClient.field(created, "id").orElseThrow(() -> new BidkitException("The platform gave no"
+                    + " upload id"));
+            Files.writeString(state, upload + "\n");
+            say("Upload %s created for %d bytes", upload, size);
+        }
+        long offset = client.offset(upload);
+        int dropped = 0;
+        while (offset < size) {
+            try {
+                say("Sending from byte %d of %d", offset, size);
+                offset = client.patch(upload, envelope, offset);
+            } catch (IOException lost) {
+                if (++dropped > retries) {
+                    throw new BidkitException("The connection dropped " + dropped + " times; run the same command"
+                            + " again to resume upload " + upload + " (" + lost.getMessage() + ")");
+                }
+                Thread.sleep(Math.min(30_000, 500L * dropped));
+                offset = offsetAfterDrop(client, upload);
+                say("Connection lost (%s); the platform holds %d bytes: resuming", lost.getMessage(), offset);
+            } catch (PlatformRefusal refused) {
+                if (refused.slug().equals("upload-busy")) { // the platform is still finishing the dropped request
+                    Thread.sleep(1000);
+                } else if (!refused.slug().equals("upload-offset-mismatch")) {
+                    throw refused;
+                }
+                offset = client.offset(upload);
+            }
+        }
+        String receipt = client.post("api/bids/uploads/" + upload + "/commit");
+        Files.deleteIfExists(state);
+        String id = PlatformClient.field(receipt, "id").orElse("receipt");
+        Path directory = out != null ? out : envelope.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path saved = Files.writeString(directory.resolve("receipt-" + id + ".json"), receipt, StandardCharsets.UTF_8);
+        String facts = new String(Base64.getDecoder().decode(PlatformClient.field(receipt, "content").orElse("")),
+                StandardCharsets.UTF_8);
+        var fields = PlatformClient.fields(facts);
+        spec.commandLine().getOut().printf("Submitted: bid %s for tender %s, lot %s%n  received at %s, receipt no. %s%n"
+                + "  envelope SHA-256 %s (%s bytes)%n  receipt saved to %s (check it: bidkit receipt verify)%n",
+                fields.get("bidId"), fields.get("tenderId"), fields.get("lot"), fields.get("receivedAt"),
+                fields.get("sequence"), fields.get("envelopeSha256"), fields.get("size"), saved);
+        return 0;
+    }
+
+    /** The upload of an earlier run, if it is still open on the platform. */
+    private String resumable(PlatformClient client, Path state) throws IOException {
+        if (!Files.isRegularFile(state)) {
+            return null;
+        }
+        String upload = Files.readString(state).strip();
+        try {
+            String view = client.get("api/bids/uploads/" + upload);
+            if ("OPEN".equals(PlatformClient.field(view, "state").orElse(""))) {
+                say("Resuming upload %s", upload);
+                return upload;
+            }
+        } catch (PlatformRefusal gone) {
+            // not found, or not ours: start again
+        }
+        Files.deleteIfExists(state);
+        return null;
+    }
+
+    private long offsetAfterDrop(PlatformClient client, String upload) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.offset(upload);
+            } catch (IOException unreachable) {
+                if (attempt > retries) {
+                    throw new BidkitException("The platform is unreachable; run the same command again to resume"
+                            + " upload " + upload);
+                }
+                Thread.sleep(Math.min(30_000, 1000L * attempt));
+            }
+        }
+    }
+
+    private String authorization() throws IOException, BidkitException {
+        if (credentials.tokenFile != null) {
+            return "Bearer " + Files.readString(credentials.tokenFile).strip();
+        }
+        String password = System.getenv("BIDKIT_PLATFORM_PASSWORD");
+        if (passwordFile != null) {
+            password = Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+        }
+        if (password == null) {
+            throw new BidkitException("Give your platform password in BIDKIT_PLATFORM_PASSWORD or"
+                    + " --platform-password-file");
+        }
+        return PlatformClient.basic(credentials.user, password);
+    }
+
+    private void say(String format, Object... args) {
+        spec.commandLine().getErr().printf(format + "%n", args);
+    }
+}
