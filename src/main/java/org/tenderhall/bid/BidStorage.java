@@ -61,8 +61,27 @@ public class BidStorage {
                 LOG.warnf("Deleted %d storage file(s) that no committed bid or open upload names (left by a crash)",
                         deleted);
             }
+            reconcile(open);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean the storage directory " + store.root(), e);
+        }
+    }
+
+    /**
+     * An open upload confirms no more bytes than its file holds: a crash between keeping the envelope and committing
+     * its row leaves the upload open without its file, and the bidder sends it again from 0.
+     */
+    private void reconcile(Set<UUID> open) {
+        for (UUID upload : open) {
+            long held = store.received(upload);
+            QuarkusTransaction.requiringNew().run(() -> {
+                BidUpload row = em.find(BidUpload.class, upload);
+                if (row.received > held) {
+                    LOG.warnf("Upload %s confirmed %d bytes but holds %d after a crash: it resumes from %d", upload,
+                            row.received, held, held);
+                    row.received = held;
+                }
+            });
         }
     }
 

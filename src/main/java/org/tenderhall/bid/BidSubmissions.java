@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.audit.AuditEvent;
 import org.tenderhall.audit.AuditLog;
@@ -44,6 +45,10 @@ import org.tenderhall.tender.TenderProblems;
 public class BidSubmissions {
 
     private static final Logger LOG = Logger.getLogger(BidSubmissions.class);
+
+    /** For the crash test only: halt the JVM after the envelope is kept and before its row commits. */
+    @ConfigProperty(name = "tenderhall.fault.halt-after-envelope-kept", defaultValue = "false")
+    boolean haltAfterKept;
 
     @Inject
     BidUploads uploads;
@@ -117,6 +122,10 @@ public class BidSubmissions {
                     + " again to GET /api/tenders/" + upload.tenderId + "/opening-certificate.");
         }
         BlobStore.Blob blob = store.keep(upload.id);
+        if (haltAfterKept) {
+            LOG.error("tenderhall.fault.halt-after-envelope-kept is set: halting, as a crash would, before the bid commits");
+            Runtime.getRuntime().halt(137);
+        }
         if (!blob.sha256().equals(inspection.envelopeSha256()) || blob.size() != inspection.envelopeSize()) {
             throw new IllegalStateException("upload " + upload.id + " changed between inspection and keeping");
         }

@@ -103,7 +103,12 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    private URI uri(String path) {
+    /** Any request, signed in with {@code basicCredentials} ("user:password") when given. */
+    HttpResponse<String> exchange(HttpRequest.Builder request, String basicCredentials) throws Exception {
+        return send(request, basicCredentials);
+    }
+
+    URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
@@ -113,7 +118,7 @@ final class RunningPlatform implements AutoCloseable {
                     .encodeToString(basicCredentials.getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
+            return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException notListeningYet) {
             return new NoResponse(request.build());

@@ -1,0 +1,182 @@
+package org.tenderhall.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tenderhall.DemoPki;
+import org.tenderhall.bid.SealedBids;
+import org.tenderhall.identity.DemoData;
+import org.tenderhall.pki.domain.Pem;
+
+/**
+ * The packaged platform killed in the middle of a bid upload, and between writing the envelope and committing its
+ * row: after a restart there is no half-bid and no orphan file, and the bidder resumes or starts again.
+ */
+class BidCrashIT {
+
+    private static final String AGENT = "agent:" + DemoData.PASSWORD;
+    private static final String BIDDER = "bidder1:" + DemoData.PASSWORD;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The demo keys and CAs, wherever the platform's working directory is. */
+    private static Map<String, String> demoKeys(Map<String, String> more) {
+        Path demo = DemoPki.DIR.toAbsolutePath();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "TENDERHALL_PKI_DEMO_DIRECTORY", demo.toString(),
+                "TENDERHALL_TIMESTAMP_KEY_STORE", demo.resolve("platform/tsa.p12").toString(),
+                "TENDERHALL_DOCUMENT_SIGNING_KEY_STORE", demo.resolve("platform/document-signing.p12").toString(),
+                "TENDERHALL_OPENING_CA_KEY_STORE", demo.resolve("platform/opening-ca.p12").toString(),
+                "TENDERHALL_OPENING_KEK_STORE", demo.resolve("platform/kek.p12").toString()));
+        env.putAll(more);
+        return env;
+    }
+
+    /** A published goods tender with bidder 1 registered, and bidder 1's sealed bid for it. */
+    private static String[] tenderAndBid(RunningPlatform platform, Path dir, int filler) throws Exception {
+        ObjectNode example = (ObjectNode) JSON.readTree(platform.get("/api/templates/goods", null).body()).get("example");
+        String deadline = OffsetDateTime.ofInstant(Instant.now().plus(25, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
+                ZoneId.of("Asia/Shanghai")).toString();
+        example.put("bidDeadline", deadline);
+        example.put("openingTime", deadline);
+        ObjectNode body = JSON.createObjectNode().put("template", "goods");
+        body.set("values", example);
+        HttpResponse<String> drafted = platform.postJson("/api/tenders", body.toString(), AGENT);
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        String tender = JSON.readTree(drafted.body()).get("id").asText();
+        assertThat(platform.postJson("/api/tenders/" + tender + "/publish", "", AGENT).statusCode()).isEqualTo(200);
+        assertThat(platform.postJson("/api/tenders/" + tender + "/registration", "", BIDDER).statusCode()).isEqualTo(200);
+        var opening = Pem.certificates(platform.get("/api/tenders/" + tender + "/opening-certificate", null).body()
+                .getBytes(StandardCharsets.US_ASCII)).get(0);
+        var sealed = SealedBids.seal("bidder1", DemoData.BIDDER_1.code().value(), tender, opening, filler);
+        Files.write(dir.resolve("bid.cms"), sealed.envelope());
+        HttpResponse<String> created = platform.postJson("/api/tenders/" + tender + "/bids/uploads", "{\"size\":"
+                + sealed.envelope().length + ",\"signature\":\"" + Base64.getEncoder().encodeToString(sealed.signature())
+                + "\"}", BIDDER);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return new String[] {tender, JSON.readTree(created.body()).get("id").asText()};
+    }
+
+    private static HttpResponse<String> patch(RunningPlatform platform, String upload, long offset, InputStream bytes,
+            long length) throws Exception {
+        return platform.exchange(HttpRequest.newBuilder(platform.uri("/api/bids/uploads/" + upload))
+                .header("Content-Type", "application/offset+octet-stream").header("Upload-Offset", Long.toString(offset))
+                .method("PATCH", HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> bytes), length)), BIDDER);
+    }
+
+    private static long offset(RunningPlatform platform, String upload) throws Exception {
+        HttpResponse<String> head = platform.exchange(HttpRequest.newBuilder(platform.uri("/api/bids/uploads/" + upload))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()), BIDDER);
+        assertThat(head.statusCode()).isEqualTo(200);
+        return Long.parseLong(head.headers().firstValue("Upload-Offset").orElseThrow());
+    }
+
+    private static long files(Path directory) throws Exception {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void killed_in_the_middle_of_an_upload_the_bidder_resumes_after_the_restart(@TempDir Path workDir) throws Exception {
+        Map<String, String> env = demoKeys(Map.of());
+        String upload;
+        byte[] envelope;
+        try (RunningPlatform platform = RunningPlatform.start(workDir, env)) {
+            String[] ids = tenderAndBid(platform, workDir, 6_000_000);
+            upload = ids[1];
+            envelope = Files.readAllBytes(workDir.resolve("bid.cms"));
+            int first = 1_000_000;
+            assertThat(patch(platform, upload, 0, new java.io.ByteArrayInputStream(envelope, 0, first), first)
+                    .statusCode()).isEqualTo(204);
+            // The rest, slowly; the platform is killed while it arrives.
+            InputStream slow = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(envelope, first,
+                    envelope.length - first)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws java.io.IOException {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return super.read(b, off, Math.min(len, 64 * 1024));
+                }
+            };
+            Thread sending = new Thread(() -> {
+                try {
+                    patch(platform, upload, first, slow, envelope.length - first);
+                } catch (Exception ignored) {
+                    // the platform dies under it
+                }
+            });
+            sending.start();
+            Thread.sleep(1500);
+            platform.kill();
+            sending.join(30_000);
+        }
+        try (RunningPlatform platform = RunningPlatform.start(workDir, env)) {
+            long held = offset(platform, upload);
+            assertThat(held).isBetween(1_000_000L, (long) envelope.length);
+            assertThat(patch(platform, upload, held, new java.io.ByteArrayInputStream(envelope, (int) held,
+                    envelope.length - (int) held), envelope.length - held).statusCode()).isEqualTo(204);
+            HttpResponse<String> receipt = platform.postJson("/api/bids/uploads/" + upload + "/commit", "", BIDDER);
+            assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(201);
+            assertThat(files(workDir.resolve("data/blobs/sha256"))).isEqualTo(1);
+            assertThat(files(workDir.resolve("data/blobs/uploads"))).isZero();
+        }
+    }
+
+    @Test
+    void killed_after_the_envelope_is_written_and_before_its_row_commits_there_is_no_half_bid(@TempDir Path workDir)
+            throws Exception {
+        String tender;
+        String upload;
+        byte[] envelope;
+        try (RunningPlatform platform = RunningPlatform.start(workDir,
+                demoKeys(Map.of("TENDERHALL_FAULT_HALT_AFTER_ENVELOPE_KEPT", "true")))) {
+            String[] ids = tenderAndBid(platform, workDir, 200_000);
+            tender = ids[0];
+            upload = ids[1];
+            envelope = Files.readAllBytes(workDir.resolve("bid.cms"));
+            assertThat(patch(platform, upload, 0, new java.io.ByteArrayInputStream(envelope), envelope.length)
+                    .statusCode()).isEqualTo(204);
+            assertThat(platform.postJson("/api/bids/uploads/" + upload + "/commit", "", BIDDER).statusCode())
+                    .isEqualTo(-1); // no answer: the platform halted
+            assertThat(files(workDir.resolve("data/blobs/sha256"))).isEqualTo(1); // written, not committed
+        }
+        try (RunningPlatform platform = RunningPlatform.start(workDir, demoKeys(Map.of()))) {
+            assertThat(files(workDir.resolve("data/blobs/sha256"))).isZero(); // the orphan is gone
+            assertThat(platform.get("/api/tenders/" + tender + "/bids", BIDDER).body()).isEqualTo("[]");
+            assertThat(offset(platform, upload)).isZero(); // and the bidder sends it again
+            assertThat(patch(platform, upload, 0, new java.io.ByteArrayInputStream(envelope), envelope.length)
+                    .statusCode()).isEqualTo(204);
+            HttpResponse<String> receipt = platform.postJson("/api/bids/uploads/" + upload + "/commit", "", BIDDER);
+            assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(201);
+            assertThat(files(workDir.resolve("data/blobs/sha256"))).isEqualTo(1);
+            assertThat(Arrays.equals(Files.readAllBytes(platform.workDir.resolve("data/blobs/sha256")
+                    .resolve(JSON.readTree(receipt.body()).get("facts").get("envelopeSha256").asText().substring(0, 2))
+                    .resolve(JSON.readTree(receipt.body()).get("facts").get("envelopeSha256").asText())), envelope)).isTrue();
+        }
+    }
+}
