@@ -121,12 +121,12 @@ public class BidSubmissions {
                     + " certificate (SHA-256 " + opening.sha256() + "): it could not be opened at the opening. Seal it"
                     + " again to GET /api/tenders/" + upload.tenderId + "/opening-certificate.");
         }
-        BlobStore.Blob blob = store.keep(upload.id);
+        BlobStore.Blob blob = store.keep(upload.id, inspection.envelopeSha256());
         if (haltAfterKept) {
             LOG.error("tenderhall.fault.halt-after-envelope-kept is set: halting, as a crash would, before the bid commits");
             Runtime.getRuntime().halt(137);
         }
-        if (!blob.sha256().equals(inspection.envelopeSha256()) || blob.size() != inspection.envelopeSize()) {
+        if (blob.size() != inspection.envelopeSize()) {
             throw new IllegalStateException("upload " + upload.id + " changed between inspection and keeping");
         }
         TransactionLock.acquire(em, "bid:" + upload.tenderId + ":" + upload.organisation + ":" + upload.lot);

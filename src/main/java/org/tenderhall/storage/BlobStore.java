@@ -132,8 +132,15 @@ public class BlobStore {
      * The same bytes kept twice are one file.
      */
     public Blob keep(UUID upload) throws IOException {
+        return keep(upload, sha256(part(upload)));
+    }
+
+    /**
+     * Keeps an upload whose SHA-256 the caller has just computed over the same file, which nothing can have written
+     * since (the caller holds the upload): one pass over a large file instead of two.
+     */
+    public Blob keep(UUID upload, String sha256) throws IOException {
         Path part = part(upload);
-        String sha256 = sha256(part);
         long size = Files.size(part);
         Path target = path(sha256);
         Files.createDirectories(target.getParent());

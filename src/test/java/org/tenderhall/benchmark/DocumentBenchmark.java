@@ -85,7 +85,7 @@ class DocumentBenchmark {
                 """, MARK, LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 pages, runs, renderPerPage, signPerDocument, totalPerPage, totalPerPage, MARK);
         System.out.println(report);
-        writeReport(report);
+        Benchmarks.report(MARK, report);
     }
 
     private static long[] once(String xhtml, byte[] json, Signer platform, TimestampAuthority authority, AtomicLong serial)
@@ -119,15 +119,5 @@ class DocumentBenchmark {
         }
         return loader.bodies().xhtml(template, values, new DocumentBodies.Issue("bench", 4,
                 Instant.parse("2027-02-03T02:00:00Z"), false, "0".repeat(64), amendments));
-    }
-
-    private static void writeReport(String section) throws IOException {
-        Path doc = Path.of("docs/performance.md");
-        String text = Files.readString(doc);
-        int start = text.indexOf(MARK);
-        int end = start < 0 ? -1 : text.indexOf(MARK, start + MARK.length());
-        text = start < 0 ? text.stripTrailing() + "\n\n" + section : text.substring(0, start) + section.strip()
-                + text.substring(end + MARK.length());
-        Files.writeString(doc, text.endsWith("\n") ? text : text + "\n");
     }
 }

@@ -44,7 +44,7 @@ class EnvelopeBenchmark {
         long mib = Long.getLong("benchmark.mib", 1024);
         Files.createDirectories(WORK);
         Path bidPackage = WORK.resolve("package.bin");
-        writeIncompressible(bidPackage, mib << 20);
+        Benchmarks.writeIncompressible(bidPackage, mib << 20);
         double size = Files.size(bidPackage) / 1e6; // MB
 
         double seal = fork("seal");
@@ -55,21 +55,21 @@ class EnvelopeBenchmark {
         // The practical limit: raw AES-256-CBC decryption of the same data, then its SHA-256, by OpenSSL.
         String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
         String iv = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        openssl("enc", "-aes-256-cbc", "-K", key, "-iv", iv, "-in", bidPackage.toString(), "-out", WORK.resolve("package.enc").toString());
-        double enc = timed(() -> openssl("enc", "-d", "-aes-256-cbc", "-K", key, "-iv", iv, "-in",
+        Benchmarks.openssl("enc", "-aes-256-cbc", "-K", key, "-iv", iv, "-in", bidPackage.toString(), "-out", WORK.resolve("package.enc").toString());
+        double enc = Benchmarks.timed(() -> Benchmarks.openssl("enc", "-d", "-aes-256-cbc", "-K", key, "-iv", iv, "-in",
                 WORK.resolve("package.enc").toString(), "-out", WORK.resolve("package.dec").toString()));
-        double dgst = timed(() -> openssl("dgst", "-sha256", WORK.resolve("package.dec").toString()));
-        double encCpu = timed(() -> openssl("enc", "-d", "-aes-256-cbc", "-K", key, "-iv", iv, "-in",
+        double dgst = Benchmarks.timed(() -> Benchmarks.openssl("dgst", "-sha256", WORK.resolve("package.dec").toString()));
+        double encCpu = Benchmarks.timed(() -> Benchmarks.openssl("enc", "-d", "-aes-256-cbc", "-K", key, "-iv", iv, "-in",
                 WORK.resolve("package.enc").toString(), "-out", "/dev/null"));
 
         // What a bidder would use instead: openssl cms -decrypt, then cms -verify, on Tenderhall's envelope.
         Path openingKey = WORK.resolve("opening.key");
-        openssl("pkcs12", "-in", DemoPki.p12("opening-demo").toString(), "-nocerts", "-nodes", "-passin",
+        Benchmarks.openssl("pkcs12", "-in", DemoPki.p12("opening-demo").toString(), "-nocerts", "-nodes", "-passin",
                 "pass:tenderhall-demo", "-out", openingKey.toString());
-        double cmsDecrypt = timed(() -> openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in",
+        double cmsDecrypt = Benchmarks.timed(() -> Benchmarks.openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in",
                 WORK.resolve("bid.cms").toString(), "-recip", DemoPki.certificate("opening-demo").toString(), "-inkey",
                 openingKey.toString(), "-out", WORK.resolve("inner.p7m").toString()));
-        double cmsVerify = timed(() -> openssl("cms", "-verify", "-binary", "-inform", "DER", "-in",
+        double cmsVerify = Benchmarks.timed(() -> Benchmarks.openssl("cms", "-verify", "-binary", "-inform", "DER", "-in",
                 WORK.resolve("inner.p7m").toString(), "-noverify", "-out", WORK.resolve("openssl-opened.bin").toString()));
 
         double limit = size / (enc + dgst);
@@ -101,13 +101,13 @@ class EnvelopeBenchmark {
                 practical limit both write the plaintext to the same disk (`target/benchmark`); where that disk is
                 slower than decryption, it bounds both, as the row for scale shows.
                 %s
-                """, MARK, LocalDate.now(), mib, machine(), javaVersion(), opensslVersion(), mib,
+                """, MARK, LocalDate.now(), mib, Benchmarks.machine(), Benchmarks.javaVersion(), Benchmarks.opensslVersion(), mib,
                 seal, size / seal, open, ours, ours / limit, enc, size / enc, dgst, size / dgst, enc + dgst, limit,
                 encCpu, size / encCpu,
                 cmsDecrypt, size / cmsDecrypt, cmsVerify, size / cmsVerify, cmsDecrypt + cmsVerify, cmsPair, cmsPair / limit,
                 ours / limit, ours / cmsPair, MARK);
         System.out.println(report);
-        writeReport(report);
+        Benchmarks.report(MARK, report);
         for (String scratch : List.of("package.enc", "package.dec", "inner.p7m", "openssl-opened.bin", "opened.zip")) {
             Files.deleteIfExists(WORK.resolve(scratch));
         }
@@ -147,62 +147,4 @@ class EnvelopeBenchmark {
                 .substring(8));
     }
 
-    interface Step {
-        void run() throws Exception;
-    }
-
-    private static double timed(Step step) throws Exception {
-        long began = System.nanoTime();
-        step.run();
-        return (System.nanoTime() - began) / 1e9;
-    }
-
-    private static void openssl(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(process.waitFor(30, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("openssl " + String.join(" ", args)).isZero();
-    }
-
-    private static void writeIncompressible(Path file, long bytes) throws IOException {
-        if (Files.exists(file) && Files.size(file) == bytes) {
-            return;
-        }
-        byte[] block = new byte[1 << 20];
-        SecureRandom random = new SecureRandom();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < bytes; written += block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, bytes - written));
-            }
-        }
-    }
-
-    private static String machine() throws IOException {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        return Runtime.getRuntime().availableProcessors() + " cores, " + cpu;
-    }
-
-    private static String javaVersion() {
-        return "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.vendor") + ")";
-    }
-
-    private static String opensslVersion() throws Exception {
-        Process process = new ProcessBuilder("openssl", "version").start();
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    }
-
-    private static void writeReport(String section) throws IOException {
-        Path doc = Path.of("docs/performance.md");
-        String text = Files.exists(doc) ? Files.readString(doc) : "# Performance\n\nFigures from the benchmarks under"
-                + " `src/test/java/org/tenderhall/benchmark`, each rerun with the command it names. The machine is shared"
-                + " and noisy: compare the ratios to the reference measured in the same run, not absolute times.\n\n";
-        int start = text.indexOf(MARK);
-        int end = start < 0 ? -1 : text.indexOf(MARK, start + MARK.length());
-        text = start < 0 ? text + section : text.substring(0, start) + section.strip() + text.substring(end + MARK.length());
-        Files.writeString(doc, text.endsWith("\n") ? text : text + "\n");
-    }
 }

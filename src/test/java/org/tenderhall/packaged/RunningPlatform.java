@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -35,11 +37,20 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Starts the jar in {@code workDir} with {@code env} added, and waits until it is ready. */
     static RunningPlatform start(Path workDir, Map<String, String> env) throws Exception {
+        return start(workDir, env, List.of());
+    }
+
+    /** The same, with options for the platform's JVM ({@code -Xmx128m}). */
+    static RunningPlatform start(Path workDir, Map<String, String> env, List<String> jvmOptions)
+            throws Exception {
         String jar = System.getProperty("tenderhall.app.jar", "target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         Path log = Files.createTempFile(workDir, "platform-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of(jar).toAbsolutePath().toString())
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
