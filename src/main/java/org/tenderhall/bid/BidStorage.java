@@ -113,10 +113,11 @@ public class BidStorage {
         public HealthCheckResponse call() {
             List<Kept> kept = storage.kept();
             Set<UUID> broken = storage.broken(kept);
-            HealthCheckResponseBuilder response = HealthCheckResponse.named("bid envelopes").status(broken.isEmpty())
-                    .withData("committed", kept.size());
+            // No counts and no ids: health is public, and how many bids there are is secret until the opening.
+            HealthCheckResponseBuilder response = HealthCheckResponse.named("bid envelopes").status(broken.isEmpty());
             if (!broken.isEmpty()) {
-                response.withData("damaged or missing", broken.size()).withData("bids", broken.toString());
+                response.withData("problem", "a committed envelope is missing or damaged; the log names it");
+                LOG.errorf("Committed bid envelope(s) missing or damaged: %s", broken);
             }
             return response.build();
         }

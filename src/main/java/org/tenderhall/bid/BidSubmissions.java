@@ -77,8 +77,13 @@ public class BidSubmissions {
     @Inject
     Clock clock;
 
-    /** Commits a complete upload; the receipt, or the refusal (after which the upload is closed and its bytes gone). */
+    /**
+     * Commits a complete upload: the receipt, or the refusal. A refusal for the bid's own sake (a 4xx problem) closes
+     * the upload and deletes its bytes; a fault of the platform (an unavailable key, a failed write) leaves the upload
+     * open and whole, to be committed again.
+     */
     public Receipt commit(Actor bidder, UUID uploadId) {
+        uploads.own(bidder, uploadId); // another organisation's upload is not found, busy or not
         return uploads.exclusively(uploadId, () -> {
             BidUpload upload = uploads.own(bidder, uploadId);
             BidUploads.requireOpen(upload);
@@ -86,14 +91,37 @@ public class BidSubmissions {
                 throw new Rejection(BidProblems.UPLOAD_INCOMPLETE, "The upload holds " + upload.received + " of the "
                         + upload.declaredSize + " bytes declared: send the rest from offset " + upload.received);
             }
+            Inspection inspection;
             try {
-                Inspection inspection = inspect(upload);
-                return QuarkusTransaction.requiringNew().call(() -> submit(bidder, upload, inspection));
+                inspection = inspect(upload);
             } catch (Rejection refused) {
                 refuse(bidder, upload, refused);
                 throw refused;
             }
+            try {
+                Receipt receipt = QuarkusTransaction.requiringNew().call(() -> submit(bidder, upload, inspection));
+                store.discard(uploadId); // the kept file holds the bytes now
+                return receipt;
+            } catch (Rejection refused) {
+                forgetIfUnnamed(inspection.envelopeSha256());
+                if (refused.type().status() < 500) {
+                    refuse(bidder, upload, refused);
+                }
+                throw refused;
+            } catch (RuntimeException fault) {
+                forgetIfUnnamed(inspection.envelopeSha256());
+                throw fault;
+            }
         });
+    }
+
+    /** A kept file that no committed bid names (its commit failed) is deleted; the upload keeps its own copy. */
+    private void forgetIfUnnamed(String sha256) {
+        long named = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select count(b) from SealedBid b"
+                + " where b.envelopeSha256 = :sha", Long.class).setParameter("sha", sha256).getSingleResult());
+        if (named == 0) {
+            store.forget(sha256);
+        }
     }
 
     private Inspection inspect(BidUpload upload) {
@@ -107,8 +135,10 @@ public class BidSubmissions {
     }
 
     private Receipt submit(Actor bidder, BidUpload upload, Inspection inspection) throws IOException {
+        BidUpload held = em.find(BidUpload.class, upload.id, LockModeType.PESSIMISTIC_WRITE);
+        BidUploads.requireOpen(held); // not abandoned meanwhile
         Instant now = clock.instant();
-        uploads.requireWindow(upload.tenderId, now);
+        uploads.requireWindow(upload.tenderId, now, true);
         if (!registrations.registered(upload.organisation, upload.tenderId)) {
             throw new Rejection(TenderProblems.NOT_REGISTERED, "Your organisation has not registered for the tender");
         }
@@ -156,7 +186,6 @@ public class BidSubmissions {
         bid.receivedAt = now;
         bid.status = SealedBid.Status.VALID;
         em.persist(bid);
-        BidUpload held = em.find(BidUpload.class, upload.id, LockModeType.PESSIMISTIC_WRITE);
         held.state = BidUpload.State.COMMITTED;
         held.updatedAt = now;
         Map<String, Object> data = new LinkedHashMap<>();
@@ -176,6 +205,9 @@ public class BidSubmissions {
     private void refuse(Actor bidder, BidUpload upload, Rejection refused) {
         QuarkusTransaction.requiringNew().run(() -> {
             BidUpload held = em.find(BidUpload.class, upload.id, LockModeType.PESSIMISTIC_WRITE);
+            if (held.state != BidUpload.State.OPEN) {
+                return;
+            }
             held.state = BidUpload.State.REJECTED;
             held.updatedAt = clock.instant();
             audit.record(bidder, "BidRejected", "tender:" + upload.tenderId, Map.of("upload", upload.id.toString(),
@@ -188,12 +220,15 @@ public class BidSubmissions {
     /** Withdraws the caller's valid bid before the deadline; the withdrawal gets a receipt too. */
     public Receipt withdraw(Actor bidder, UUID bidId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            SealedBid bid = em.find(SealedBid.class, bidId, LockModeType.PESSIMISTIC_WRITE);
-            if (bid == null || !bid.organisation.equals(bidder.organisation().value())) {
+            SealedBid found = em.find(SealedBid.class, bidId);
+            if (found == null || !found.organisation.equals(bidder.organisation().value())) {
                 throw new Rejection(ProblemType.NOT_FOUND, "There is no bid " + bidId + " of your organisation");
             }
+            TransactionLock.acquire(em, "bid:" + found.tenderId + ":" + found.organisation + ":" + found.lot);
+            SealedBid bid = em.find(SealedBid.class, bidId, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(bid);
             Instant now = clock.instant();
-            uploads.requireWindow(bid.tenderId, now);
+            uploads.requireWindow(bid.tenderId, now, true);
             if (bid.status != SealedBid.Status.VALID) {
                 throw new Rejection(BidProblems.BID_CLOSED, "Bid " + bidId + " is " + bid.status.name().toLowerCase());
             }

@@ -12,9 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.ContentInfo;
@@ -64,7 +64,7 @@ public class BidUploads {
     @Inject
     Clock clock;
 
-    private final Map<UUID, ReentrantLock> busy = new ConcurrentHashMap<>();
+    private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
 
     /** Opens an upload; the early checks (window, registration, size, signature's form) spare a useless transfer. */
     public BidUpload create(Actor bidder, UUID tenderId, String lot, long size, byte[] signature) {
@@ -141,6 +141,7 @@ public class BidUploads {
      * @return the bytes held now
      */
     public long append(Actor bidder, UUID id, long offset, InputStream body) throws IOException {
+        own(bidder, id); // another organisation's upload is not found, busy or not
         return exclusively(id, () -> {
             BidUpload upload = own(bidder, id);
             requireOpen(upload);
@@ -167,11 +168,13 @@ public class BidUploads {
 
     /** Gives the upload up: its bytes are deleted. */
     public void abandon(Actor bidder, UUID id) {
+        own(bidder, id);
         exclusively(id, () -> {
             BidUpload upload = own(bidder, id);
             requireOpen(upload);
             QuarkusTransaction.requiringNew().run(() -> {
                 BidUpload held = em.find(BidUpload.class, id, LockModeType.PESSIMISTIC_WRITE);
+                requireOpen(held); // not committed meanwhile
                 held.state = BidUpload.State.ABANDONED;
                 held.updatedAt = clock.instant();
                 audit.record(bidder, "BidUploadAbandoned", "bid-upload:" + id, Map.of("received", held.received));
@@ -183,29 +186,38 @@ public class BidUploads {
 
     /** Runs {@code work} as the only request on this upload in this process; another gets {@code upload-busy}. */
     <T> T exclusively(UUID id, Supplier<T> work) {
-        ReentrantLock lock = busy.computeIfAbsent(id, key -> new ReentrantLock());
-        if (!lock.tryLock()) {
+        if (!busy.add(id)) {
             throw new Rejection(BidProblems.UPLOAD_BUSY, "Upload " + id + " is receiving bytes in another request;"
                     + " wait for it to end, then ask where the upload stands (HEAD)");
         }
         try {
             return work.get();
         } finally {
-            lock.unlock();
-            busy.remove(id, lock);
+            busy.remove(id);
         }
     }
 
     private void confirm(UUID id, long received) {
         QuarkusTransaction.requiringNew().run(() -> {
             BidUpload upload = em.find(BidUpload.class, id, LockModeType.PESSIMISTIC_WRITE);
-            upload.received = received;
-            upload.updatedAt = clock.instant();
+            if (upload.state == BidUpload.State.OPEN) {
+                upload.received = received;
+                upload.updatedAt = clock.instant();
+            }
         });
     }
 
     void requireWindow(UUID tenderId, Instant at) {
-        Tenders.BiddingTerms terms = tenders.biddingTerms(tenderId).orElseThrow(() -> new Rejection(
+        requireWindow(tenderId, at, false);
+    }
+
+    /**
+     * @param locked hold the tender row (shared) to the end of the transaction, so that bidding cannot close between
+     *               this check and the commit
+     */
+    void requireWindow(UUID tenderId, Instant at, boolean locked) {
+        Tenders.BiddingTerms terms = (locked ? tenders.biddingTermsLocked(tenderId) : tenders.biddingTerms(tenderId))
+                .orElseThrow(() -> new Rejection(
                 ProblemType.NOT_FOUND, "There is no published tender " + tenderId));
         BiddingWindow.closed(terms.status(), terms.bidDeadline(), at).ifPresent(closed -> {
             throw switch (closed) {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
@@ -38,6 +40,10 @@ import org.tenderhall.timestamp.PlatformTimestamps;
  */
 @ApplicationScoped
 public class Receipts {
+
+    /** Receipt times always with their milliseconds: {@code 2026-11-22T09:00:00.000Z}. */
+    static final DateTimeFormatter MILLISECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @ConfigProperty(name = "tenderhall.document.signing-key-store",
             defaultValue = "keys/demo/platform/document-signing.p12")
@@ -78,8 +84,8 @@ public class Receipts {
         facts.put("bidId", bid.id.toString());
         facts.put("envelopeSha256", bid.envelopeSha256);
         facts.put("size", bid.size);
-        facts.put("receivedAt", bid.receivedAt.toString());
-        facts.put("issuedAt", at.toString());
+        facts.put("receivedAt", MILLISECONDS.format(bid.receivedAt));
+        facts.put("issuedAt", MILLISECONDS.format(at));
         facts.put("auditPosition", auditSeq);
         facts.put("issuer", "Tenderhall");
         receipt.content = CanonicalJson.of(facts).getBytes(StandardCharsets.UTF_8);

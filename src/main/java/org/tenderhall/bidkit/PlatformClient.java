@@ -47,6 +47,10 @@ final class PlatformClient {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    String delete(String path) throws IOException, PlatformRefusal {
+        return send(request(path).DELETE());
+    }
+
     String get(String path) throws IOException, PlatformRefusal {
         return send(request(path).GET());
     }

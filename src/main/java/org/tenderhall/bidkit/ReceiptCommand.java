@@ -157,7 +157,7 @@ class ReceiptCommand implements Runnable {
             }
         }
 
-        private static String sha256(Path file) throws IOException, GeneralSecurityException {
+        static String sha256(Path file) throws IOException, GeneralSecurityException {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] buffer = new byte[1 << 16];

@@ -70,14 +70,18 @@ class SubmitCommand implements Callable<Integer> {
         PlatformClient client = new PlatformClient(platform, authorization());
         long size = Files.size(envelope);
         Path state = Path.of(envelope + ".upload");
-        String upload = resumable(client, state);
+        String sha256 = ReceiptCommand.Verify.sha256(envelope);
+        String upload = resumable(client, state, sha256);
+        if (upload != null && upload.startsWith("committed:")) {
+            return alreadySubmitted(client, sha256);
+        }
         if (upload == null) {
             String created = client.postJson("api/tenders/" + tender + "/bids/uploads", "{\"lot\":\"" + lot
                     + "\",\"size\":" + size + ",\"signature\":\""
                     + Base64.getEncoder().encodeToString(Files.readAllBytes(signatureFile)) + "\"}");
             upload = PlatformClient.field(created, "id").orElseThrow(() -> new BidkitException("The platform gave no"
                     + " upload id"));
-            Files.writeString(state, upload + "\n");
+            Files.writeString(state, upload + "\n" + sha256 + "\n");
             say("Upload %s created for %d bytes", upload, size);
         }
         long offset = client.offset(upload);
@@ -119,23 +123,54 @@ class SubmitCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The upload of an earlier run, if it is still open on the platform. */
-    private String resumable(PlatformClient client, Path state) throws IOException {
+    /**
+     * The upload of an earlier run of this same envelope, if it is still open on the platform; {@code committed:…}
+     * when that run's commit went through but its answer was lost. An upload of other bytes (the bid was sealed
+     * again) is abandoned.
+     */
+    private String resumable(PlatformClient client, Path state, String sha256) throws IOException {
         if (!Files.isRegularFile(state)) {
             return null;
         }
-        String upload = Files.readString(state).strip();
+        java.util.List<String> lines = Files.readAllLines(state);
+        String upload = lines.isEmpty() ? "" : lines.get(0).strip();
+        boolean sameBytes = lines.size() > 1 && lines.get(1).strip().equals(sha256);
         try {
             String view = client.get("api/bids/uploads/" + upload);
-            if ("OPEN".equals(PlatformClient.field(view, "state").orElse(""))) {
-                say("Resuming upload %s", upload);
-                return upload;
+            String status = PlatformClient.field(view, "state").orElse("");
+            if (sameBytes && "COMMITTED".equals(status)) {
+                Files.deleteIfExists(state);
+                return "committed:" + upload;
+            }
+            if ("OPEN".equals(status)) {
+                if (sameBytes) {
+                    say("Resuming upload %s", upload);
+                    return upload;
+                }
+                client.delete("api/bids/uploads/" + upload);
+                say("Upload %s was of other bytes (the bid was sealed again): abandoned it, starting anew", upload);
             }
         } catch (PlatformRefusal gone) {
             // not found, or not ours: start again
         }
         Files.deleteIfExists(state);
         return null;
+    }
+
+    /** The earlier run's commit went through: its receipt, fetched again. */
+    private int alreadySubmitted(PlatformClient client, String sha256) throws Exception {
+        String bids = client.get("api/tenders/" + tender + "/bids");
+        int at = bids.indexOf("\"envelopeSha256\":\"" + sha256 + "\"");
+        if (at < 0) {
+            throw new BidkitException("The earlier upload was committed, but the platform lists no bid of these bytes");
+        }
+        int receipt = bids.indexOf("/api/receipts/", at);
+        String id = bids.substring(receipt + "/api/receipts/".length(), bids.indexOf('"', receipt));
+        String view = client.get("api/receipts/" + id);
+        Path directory = out != null ? out : envelope.toAbsolutePath().getParent();
+        Path saved = Files.writeString(directory.resolve("receipt-" + id + ".json"), view, StandardCharsets.UTF_8);
+        spec.commandLine().getOut().printf("Already submitted in an earlier run; its receipt is saved to %s%n", saved);
+        return 0;
     }
 
     private long offsetAfterDrop(PlatformClient client, String upload) throws Exception {

@@ -124,8 +124,15 @@ public final class EnvelopeInspector {
     private record Verified(X509Certificate signer, List<X509Certificate> certificates, Optional<Instant> signingTime) {
     }
 
-    /** Reads the whole envelope structure, draining the ciphertext, and collects the recipients. */
-    private static Structure walk(InputStream in) throws IOException {
+    /** All of the envelope but its ciphertext (recipients, attributes) may take at most this many bytes. */
+    static final int MAX_HEADER = 1 << 20;
+
+    /**
+     * Reads the whole envelope structure, draining the ciphertext, and collects the recipients. Everything but the
+     * ciphertext is read into memory, so it may not exceed {@link #MAX_HEADER}.
+     */
+    private static Structure walk(InputStream envelope) throws IOException {
+        HeaderLimit in = new HeaderLimit(envelope);
         ContentInfoParser contentInfo = new ContentInfoParser((ASN1SequenceParser) new ASN1StreamParser(in).readObject());
         ASN1ObjectIdentifier type = contentInfo.getContentType();
         if (CMSObjectIdentifiers.envelopedData.equals(type)) {
@@ -136,8 +143,8 @@ public final class EnvelopeInspector {
             EncryptedContentInfoParser encrypted = data.getEncryptedContentInfo();
             encrypted.getContentType();
             ASN1ObjectIdentifier algorithm = encrypted.getContentEncryptionAlgorithm().getAlgorithm();
-            drain(encrypted.getEncryptedContent(BERTags.OCTET_STRING));
-            data.getUnprotectedAttrs();
+            in.drain(() -> drain(encrypted.getEncryptedContent(BERTags.OCTET_STRING)));
+            read(data.getUnprotectedAttrs());
             if (NISTObjectIdentifiers.id_aes256_CBC.equals(algorithm)) {
                 return new Structure(SealProfile.AES_256_CBC, recipients);
             }
@@ -154,16 +161,66 @@ public final class EnvelopeInspector {
             EncryptedContentInfoParser encrypted = data.getAuthEncryptedContentInfo();
             encrypted.getContentType();
             ASN1ObjectIdentifier algorithm = encrypted.getContentEncryptionAlgorithm().getAlgorithm();
-            drain(encrypted.getEncryptedContent(BERTags.OCTET_STRING));
-            data.getAuthAttrs();
+            in.drain(() -> drain(encrypted.getEncryptedContent(BERTags.OCTET_STRING)));
+            read(data.getAuthAttrs());
             data.getMac();
-            data.getUnauthAttrs();
+            read(data.getUnauthAttrs());
             if (!NISTObjectIdentifiers.id_aes256_GCM.equals(algorithm)) {
                 throw new IllegalArgumentException("content encryption " + algorithm + " is not a Tenderhall profile");
             }
             return new Structure(SealProfile.AES_256_GCM, recipients);
         }
         throw new IllegalArgumentException("content type " + type + " is not an envelope");
+    }
+
+    /** Counts the bytes read outside the ciphertext, and refuses more than {@link #MAX_HEADER} of them. */
+    private static final class HeaderLimit extends java.io.FilterInputStream {
+        interface Draining {
+            void run() throws IOException;
+        }
+
+        private long header;
+        private boolean draining;
+
+        HeaderLimit(InputStream in) {
+            super(in);
+        }
+
+        void drain(Draining ciphertext) throws IOException {
+            draining = true;
+            try {
+                ciphertext.run();
+            } finally {
+                draining = false;
+            }
+        }
+
+        private void count(long bytes) throws IOException {
+            if (!draining && bytes > 0 && (header += bytes) > MAX_HEADER) {
+                throw new IOException("the envelope's recipients and attributes take more than " + MAX_HEADER + " bytes");
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int read = super.read(b, off, len);
+            count(read);
+            return read;
+        }
+    }
+
+    /** Reads a set of attributes to its end (within the header limit), so that nothing is left unread. */
+    private static void read(ASN1SetParser attributes) throws IOException {
+        if (attributes != null) {
+            attributes.toASN1Primitive();
+        }
     }
 
     private static void drain(ASN1Encodable octets) throws IOException {

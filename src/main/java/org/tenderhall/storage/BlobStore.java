@@ -6,12 +6,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -128,7 +126,8 @@ public class BlobStore {
     }
 
     /**
-     * Keeps a complete upload under its SHA-256: hashes it, moves it atomically into place and syncs the directory.
+     * Keeps a complete upload under its SHA-256: hashes it, links it into place and syncs the directories. The
+     * upload's own file stays until {@link #discard}: if what follows fails, the bidder can still commit it again.
      * The same bytes kept twice are one file.
      */
     public Blob keep(UUID upload) throws IOException {
@@ -143,14 +142,37 @@ public class BlobStore {
         Path part = part(upload);
         long size = Files.size(part);
         Path target = path(sha256);
-        Files.createDirectories(target.getParent());
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the storage directory " + root + " cannot rename atomically", e);
+        Path prefix = target.getParent();
+        Files.createDirectories(prefix);
+        if (Files.exists(target)) {
+            if (Files.size(target) != size) {
+                throw new IOException("the kept file " + target + " has another size than the bytes named by its hash");
+            }
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(Instant.now()));
+        } else {
+            try {
+                Files.createLink(target, part);
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                Files.copy(part, target);
+                try (FileChannel copy = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                    copy.force(true);
+                }
+            }
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(Instant.now()));
         }
-        syncDirectory(target.getParent());
+        syncDirectory(prefix);
+        syncDirectory(prefix.getParent());
+        syncDirectory(root);
         return new Blob(sha256, size, target);
+    }
+
+    /** Deletes a kept file that no committed row names (after a commit that failed). */
+    public void forget(String sha256) {
+        try {
+            Files.deleteIfExists(path(sha256));
+        } catch (IOException e) {
+            LOG.warnf("Could not delete the kept file %s: %s", sha256, e);
+        }
     }
 
     public void discard(UUID upload) {

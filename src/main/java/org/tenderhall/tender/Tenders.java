@@ -171,6 +171,14 @@ public class Tenders {
                 : Optional.of(new BiddingTerms(tender.id, tender.status(), tender.bidDeadline));
     }
 
+    /** The same, holding the tender row shared until the transaction ends: bidding cannot close meanwhile. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<BiddingTerms> biddingTermsLocked(UUID id) {
+        Tender tender = em.find(Tender.class, id, LockModeType.PESSIMISTIC_READ);
+        return tender == null || tender.publishedAt == null ? Optional.empty()
+                : Optional.of(new BiddingTerms(tender.id, tender.status(), tender.bidDeadline));
+    }
+
     public List<Tender> ownedBy(Actor agent) {
         return em.createQuery("from Tender t where t.agentOrganisation = :org order by t.createdAt desc", Tender.class)
                 .setParameter("org", agent.organisation().value()).getResultList();

@@ -230,4 +230,32 @@ class TamperTest {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("bid-package-"));
         }
     }
+
+    @Test
+    void an_envelope_whose_attributes_outgrow_the_header_limit_is_refused_without_reading_them_into_memory()
+            throws Exception {
+        var generator = new org.bouncycastle.cms.CMSEnvelopedDataGenerator();
+        generator.addRecipientInfoGenerator(new org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator(
+                opening.certificate()));
+        generator.setUnprotectedAttributeGenerator(new org.bouncycastle.cms.SimpleAttributeTableGenerator(
+                new org.bouncycastle.asn1.cms.AttributeTable(new org.bouncycastle.asn1.cms.Attribute(
+                        new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4"), new org.bouncycastle.asn1.DERSet(
+                                new org.bouncycastle.asn1.DEROctetString(new byte[EnvelopeInspector.MAX_HEADER + 1]))))));
+        byte[] envelope = generator.generate(new org.bouncycastle.cms.CMSProcessableByteArray(new byte[100]),
+                new org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder(
+                        org.bouncycastle.cms.CMSAlgorithm.AES256_CBC).build()).getEncoded();
+        var signature = new org.bouncycastle.cms.CMSSignedDataGenerator();
+        signature.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+                new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()).build(
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(bidder.key()),
+                bidder.certificate()));
+        signature.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(bidder.chain()));
+        byte[] outer = signature.generate(new org.bouncycastle.cms.CMSProcessableByteArray(envelope), false).getEncoded();
+        Path file = Files.write(dir.resolve("huge-attributes.cms"), envelope);
+
+        SealException refused = org.junit.jupiter.api.Assertions.assertThrows(SealException.class,
+                () -> EnvelopeInspector.inspect(file, outer));
+        assertThat(refused.reason()).isEqualTo(SealFailure.MALFORMED);
+        assertThat(refused.getMessage()).contains("more than " + EnvelopeInspector.MAX_HEADER + " bytes");
+    }
 }

@@ -46,7 +46,7 @@ class HttpFailureProblems {
 
     long limit(RoutingContext context) {
         boolean bidStream = ("PATCH".equals(context.request().method().name()) || "POST".equals(context.request().method().name()))
-                && BID_STREAM.matcher(context.request().path()).matches();
+                && BID_STREAM.matcher(context.normalizedPath()).matches();
         return bidStream ? maxBidSize.asLongValue() : maxCommandSize.asLongValue();
     }
 
