@@ -192,7 +192,7 @@ class BidUploadBenchmark {
                 long[] r = result.get();
                 if (r[0] == 201) {
                     ok++;
-                } else if (r[0] >= 400 && r[0] < 600) {
+                } else if (r[0] >= 400 && r[0] < 500) {
                     refused++;
                 }
                 commitLatency.add(r[1]);
@@ -215,7 +215,7 @@ class BidUploadBenchmark {
                     | measure | value |
                     | --- | ---: |
                     | committed with a receipt | %d |
-                    | refused with a problem | %d |
+                    | refused with a problem (4xx) | %d |
                     | lost (neither) | %d |
                     | all bids in | %.1f s |
                     | throughput | %.0f MB/s |
@@ -239,8 +239,8 @@ class BidUploadBenchmark {
     }
 
     /**
-     * One bidder as bidkit behaves: create, send, commit; after no answer (a timeout), ask the platform where the
-     * upload stands and go on from there, up to five times.
+     * One bidder as bidkit behaves: create, send, commit; after no answer (a timeout) or a fault of the platform (5xx),
+     * ask the platform where the upload stands and go on from there, up to five times.
      *
      * @return the final status (201 committed, 4xx refused, -1 lost), the commit's and the whole submission's nanos
      */
@@ -254,7 +254,7 @@ class BidUploadBenchmark {
                             Files.readAllBytes(Path.of(envelope + ".p7s"))) + "\"}", credentials);
             if (created.statusCode() == 201) {
                 upload = JSON.readTree(created.body()).get("id").asText();
-            } else if (created.statusCode() >= 400) {
+            } else if (created.statusCode() >= 400 && created.statusCode() < 500) {
                 return new long[] {created.statusCode(), 0, System.nanoTime() - start};
             }
         }
@@ -276,14 +276,14 @@ class BidUploadBenchmark {
             }
             if (state.get("offset").asLong() < Files.size(envelope)) {
                 int patched = patch(platform, upload, envelope, credentials, state.get("offset").asLong()).statusCode();
-                if (patched >= 400 && patched != 409) {
+                if (patched >= 400 && patched < 500 && patched != 409) {
                     return new long[] {patched, 0, System.nanoTime() - start};
                 }
                 continue;
             }
             commitStart = System.nanoTime();
             int committed = platform.postJson("/api/bids/uploads/" + upload + "/commit", "", credentials).statusCode();
-            if (committed == 201 || (committed >= 400 && committed != 409)) {
+            if (committed == 201 || (committed >= 400 && committed < 500 && committed != 409)) {
                 return new long[] {committed, System.nanoTime() - commitStart, System.nanoTime() - start};
             }
         }

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /** The packaged platform ({@code target/quarkus-app/quarkus-run.jar}) run as its own process, as a user runs it. */
 final class RunningPlatform implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build(); // as bidkit: one connection per bidder
 
     final int port;
     final Path workDir;
