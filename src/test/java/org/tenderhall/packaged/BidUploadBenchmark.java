@@ -103,8 +103,10 @@ class BidUploadBenchmark {
             AtomicLong peakHeap = new AtomicLong();
             Thread sampler = heapSampler(platform, peakHeap);
             double[] patch = new double[1];
-            patch[0] = Benchmarks.timed(() -> assertThat(patch(platform, upload, envelope, "bidder1:"
-                    + DemoData.PASSWORD).statusCode()).isEqualTo(204));
+            // curl as the client: the JDK's HTTP client, not the platform, is the slower end over loopback.
+            patch[0] = Benchmarks.timed(() -> run("curl", "-sS", "--fail", "-o", "/dev/null", "-X", "PATCH", "-T",
+                    envelope.toString(), "-H", "Upload-Offset: 0", "-H", "Content-Type: application/offset+octet-stream",
+                    "-u", "bidder1:" + DemoData.PASSWORD, platform.uri("/api/bids/uploads/" + upload).toString()));
             double commit = Benchmarks.timed(() -> assertThat(platform.postJson("/api/bids/uploads/" + upload
                     + "/commit", "", "bidder1:" + DemoData.PASSWORD).statusCode()).isEqualTo(201));
             sampler.interrupt();
@@ -119,8 +121,8 @@ class BidUploadBenchmark {
                     %s, `./mvnw -B package -DskipTests && ./mvnw -B -Pbenchmark test -Dtest=BidUploadBenchmark`.
                     Machine: %s; %s; %s.
 
-                    One sealed bid of %d MiB (%d bytes, incompressible), uploaded over loopback in one `PATCH` of the
-                    resumable protocol to the packaged platform running with `-Xmx128m`, then committed (envelope
+                    One sealed bid of %d MiB (%d bytes, incompressible), uploaded over loopback by `curl` in one `PATCH`
+                    of the resumable protocol to the packaged platform running with `-Xmx128m`, then committed (envelope
                     inspection with its SHA-256, certificate checks, keeping the file, receipt).
 
                     | step | seconds | MB/s |
