@@ -5,16 +5,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.platform.keys.PlatformKeys;
+import org.jboss.logging.Logger;
 import org.tenderhall.platform.problem.ProblemType;
+import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.Signer;
 
 /**
@@ -27,11 +31,21 @@ public class PlatformTimestamps {
     public static final ProblemType UNAVAILABLE =
             new ProblemType("timestamping-unavailable", "Time-stamping is not configured", 503);
 
+    private static final Logger LOG = Logger.getLogger(PlatformTimestamps.class);
+
     @ConfigProperty(name = "tenderhall.timestamp.key-store", defaultValue = "keys/demo/platform/tsa.p12")
     Path keyStore;
 
     @ConfigProperty(name = "tenderhall.timestamp.key-store-password", defaultValue = "tenderhall-demo")
     String password;
+
+    /** An external RFC 3161 TSA (its URL) for receipts and documents, instead of the platform's own. */
+    @ConfigProperty(name = "tenderhall.timestamp.url")
+    Optional<URI> url;
+
+    /** {@code user:password} for the external TSA, when it asks for HTTP Basic. */
+    @ConfigProperty(name = "tenderhall.timestamp.url-credentials")
+    Optional<String> credentials;
 
     @Inject
     PlatformKeys keys;
@@ -50,9 +64,22 @@ public class PlatformTimestamps {
         return authority().respond(request, nextSerial(), clock.instant());
     }
 
-    /** A token over a SHA-256 digest, for the platform's own receipts and documents. */
+    /**
+     * A token over a SHA-256 digest, for the platform's own receipts and documents: from the external TSA when
+     * {@code tenderhall.timestamp.url} names one, else from the platform's own.
+     */
     @Transactional
     public TimeStampToken stamp(byte[] sha256) throws TSPException {
+        if (url.isPresent()) {
+            ExternalTsa external = new ExternalTsa(url.get(), credentials.orElse(null));
+            try {
+                return external.stamp(sha256);
+            } catch (TSPException e) {
+                LOG.error("The external TSA failed", e);
+                throw new Rejection(UNAVAILABLE, "The time-stamping authority is not available; the operator has"
+                        + " been told why in the log.");
+            }
+        }
         return authority().stamp(sha256, nextSerial(), clock.instant());
     }
 
