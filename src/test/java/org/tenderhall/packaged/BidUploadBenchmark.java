@@ -135,8 +135,10 @@ class BidUploadBenchmark {
 
                     Upload and commit run at **%.2f** of the reference's throughput (target: at least 0.5: **not
                     met**); the `PATCH` alone at %.2f. Every confirmed byte is on disk before it is confirmed, so the
-                    disk bounds the upload (the `dd` row), but the `PATCH` reaches only %.2f of that bound: the rest is
-                    the request body's path through Quarkus REST's blocking input stream. Peak heap
+                    disk bounds the upload (the `dd` row), but the `PATCH` reaches only %.2f of that bound. Neither the
+                    client (curl and the JDK's client give the same figure) nor Quarkus REST's blocking input stream (a
+                    Vert.x route piping the body straight to an `AsyncFile`, tried and dropped, gave the same 192 MB/s)
+                    explains the rest; the receive path under the 128 MiB heap is the suspect, not yet pinned down. Peak heap
                     of the platform during the upload, sampled from `/q/metrics` every 200 ms: **%.0f MiB** (target:
                     under 128 MiB; the JVM was capped at 128 MiB).
                     %s

@@ -217,4 +217,22 @@ class BidRejectionTest {
                 .then().statusCode(204);
         create("bidder1", tender, bid.envelope().length, bid.signature()).statusCode(201);
     }
+
+    @Test
+    void bytes_for_an_upload_come_only_from_its_own_bidder_signed_in_with_the_right_content_type() {
+        String tender = publishedAndRegistered("bidder1");
+        var bid = SealedBids.seal("bidder1", BIDDER_1, tender);
+        String upload = create("bidder1", tender, bid.envelope().length, bid.signature()).statusCode(201)
+                .extract().path("id");
+        given().contentType("application/offset+octet-stream").header("Upload-Offset", 0).body(bid.envelope())
+                .patch("/api/bids/uploads/" + upload).then().statusCode(401).body("type", equalTo(TYPES + "unauthenticated"));
+        patch("bidder3", upload, 0, bid.envelope()).statusCode(404);
+        patch("agent", upload, 0, bid.envelope()).statusCode(403);
+        given().auth().preemptive().basic("bidder1", DemoData.PASSWORD).contentType("text/plain")
+                .header("Upload-Offset", 0).body("text").patch("/api/bids/uploads/" + upload).then().statusCode(415);
+        given().auth().preemptive().basic("bidder1", DemoData.PASSWORD).contentType("application/offset+octet-stream")
+                .body(bid.envelope()).patch("/api/bids/uploads/" + upload).then().statusCode(400); // no Upload-Offset
+        given().auth().preemptive().basic("bidder1", DemoData.PASSWORD).head("/api/bids/uploads/" + upload)
+                .then().header("Upload-Offset", "0");
+    }
 }
