@@ -90,7 +90,11 @@ class BidUploadBenchmark {
         Path work = Files.createDirectories(DIR.resolve("upload"));
         Benchmarks.writeIncompressible(DIR.resolve("upload-documents.bin"), mib << 20);
         String heap = System.getProperty("benchmark.heap", "128m");
-        try (RunningPlatform platform = RunningPlatform.start(work, env(), List.of("-Xmx" + heap))) {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
+        if (System.getProperty("benchmark.jfr") != null) { // a flight recording of the platform, to profile it
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + System.getProperty("benchmark.jfr"));
+        }
+        try (RunningPlatform platform = RunningPlatform.start(work, env(), options)) {
             String tender = tender(platform, Instant.now().plus(25, ChronoUnit.DAYS), false);
             register(platform, tender, "bidder1:" + DemoData.PASSWORD);
             Path envelope = seal(DemoPki.load("bidder1"), DemoData.BIDDER_1.code().value(), tender,
