@@ -166,46 +166,6 @@ public class BidUploads {
         });
     }
 
-    /**
-     * Claims an upload for a request that streams bytes to its file itself (the PATCH route), from {@code offset},
-     * which must be what the platform holds: the upload's file, cut to the offset. {@link #endAppend} releases it.
-     */
-    public BidUpload beginAppend(Actor bidder, UUID id, long offset) {
-        own(bidder, id);
-        if (!busy.add(id)) {
-            throw new Rejection(BidProblems.UPLOAD_BUSY, "Upload " + id + " is receiving bytes in another request;"
-                    + " wait for it to end, then ask where the upload stands (HEAD)");
-        }
-        try {
-            BidUpload upload = own(bidder, id);
-            requireOpen(upload);
-            if (offset != upload.received) {
-                throw new OffsetMismatch(upload.received);
-            }
-            store.prepare(id, offset);
-            return upload;
-        } catch (IOException | RuntimeException e) {
-            busy.remove(id);
-            throw e instanceof RuntimeException runtime ? runtime : new java.io.UncheckedIOException((IOException) e);
-        }
-    }
-
-    /** Confirms what the upload's file holds (on disk already) and releases the upload. */
-    public long endAppend(UUID id) {
-        try {
-            long held = store.received(id);
-            confirm(id, held);
-            return held;
-        } finally {
-            busy.remove(id);
-        }
-    }
-
-    /** The file a claimed upload's bytes go to. */
-    public java.nio.file.Path file(UUID id) {
-        return store.partFile(id);
-    }
-
     /** Gives the upload up: its bytes are deleted. */
     public void abandon(Actor bidder, UUID id) {
         own(bidder, id);

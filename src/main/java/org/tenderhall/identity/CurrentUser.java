@@ -37,21 +37,13 @@ public class CurrentUser {
     }
 
     public OrgCode organisation() {
-        return organisationOf(identity, config.organisationClaim());
-    }
-
-    /**
-     * The organisation of a signed-in identity, whichever mode authenticated it, for code that runs outside a
-     * request-scoped bean (a Vert.x route).
-     */
-    public static OrgCode organisationOf(SecurityIdentity identity, String organisationClaim) {
         String code = identity.getAttribute(EmbeddedAuthenticator.ORGANISATION);
         if (code == null && identity.getPrincipal() instanceof JsonWebToken token) {
-            Object claim = token.getClaim(organisationClaim);
+            Object claim = token.getClaim(config.organisationClaim());
             code = claim == null ? null : claim.toString().replace("\"", "");
         }
         if (code == null) {
-            throw new NoOrganisation("Your sign-in carries no organisation (claim '" + organisationClaim
+            throw new NoOrganisation("Your sign-in carries no organisation (claim '" + config.organisationClaim()
                     + "'); ask the identity provider's administrator to set it.");
         }
         if (!CreditCode.isValid(code)) {

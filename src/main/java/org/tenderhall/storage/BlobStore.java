@@ -120,22 +120,6 @@ public class BlobStore {
         }
     }
 
-    /**
-     * Readies an upload's file to take bytes from {@code offset}, which must be at most what it holds: bytes past a
-     * confirmed offset were never confirmed and are cut off. For writers that stream to the file themselves.
-     */
-    public Path prepare(UUID upload, long offset) throws IOException {
-        Path part = part(upload);
-        Files.createDirectories(part.getParent());
-        try (FileChannel file = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            if (file.size() < offset) {
-                throw new IllegalStateException("upload " + upload + " holds " + file.size() + " bytes, not " + offset);
-            }
-            file.truncate(offset);
-        }
-        return part;
-    }
-
     /** The upload's bytes, to read them (for checks before it is kept). */
     public Path partFile(UUID upload) {
         return part(upload);

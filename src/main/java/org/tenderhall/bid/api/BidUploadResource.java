@@ -12,6 +12,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Base64;
@@ -36,8 +38,7 @@ import org.tenderhall.platform.problem.Rejection;
 
 /**
  * The resumable upload of a sealed bid (docs/bid-submission.md): create with the size and the outer signature,
- * {@code PATCH} the bytes from {@code Upload-Offset} ({@link UploadStream}, a Vert.x route that streams them to disk),
- * ask where it stands with {@code HEAD}, then commit.
+ * {@code PATCH} the bytes from {@code Upload-Offset}, ask where it stands with {@code HEAD}, then commit.
  */
 @Path("/api/bids")
 @Produces(MediaType.APPLICATION_JSON)
@@ -85,6 +86,18 @@ public class BidUploadResource {
     @RolesAllowed(Role.Names.BIDDER)
     public Response head(@PathParam("upload") UUID id) {
         return get(id);
+    }
+
+    @PATCH
+    @Path("uploads/{upload}")
+    @Consumes({PIECE, MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed(Role.Names.BIDDER)
+    public Response append(@PathParam("upload") UUID id, @HeaderParam(OFFSET) String offset, InputStream body)
+            throws IOException {
+        Actor bidder = user.actingAs(Role.BIDDER);
+        long from = offset(offset);
+        long held = uploads.append(bidder, id, from, body);
+        return Response.noContent().header(OFFSET, held).header("Cache-Control", "no-store").build();
     }
 
     @POST
