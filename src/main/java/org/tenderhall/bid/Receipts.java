@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.audit.CanonicalJson;
 import org.tenderhall.bid.store.Receipt;
 import org.tenderhall.bid.store.SealedBid;
@@ -44,13 +42,6 @@ public class Receipts {
     /** Receipt times always with their milliseconds: {@code 2026-11-22T09:00:00.000Z}. */
     static final DateTimeFormatter MILLISECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
-    @ConfigProperty(name = "tenderhall.document.signing-key-store",
-            defaultValue = "keys/demo/platform/document-signing.p12")
-    Path signingKeyStore;
-
-    @ConfigProperty(name = "tenderhall.document.signing-key-store-password", defaultValue = "tenderhall-demo")
-    String signingPassword;
 
     @Inject
     PlatformKeys keys;
@@ -101,8 +92,7 @@ public class Receipts {
     }
 
     private byte[] sign(byte[] content) {
-        Signer signer = keys.signer("The document-signing key", "tenderhall.document.signing-key-store",
-                signingKeyStore, signingPassword, PlatformKeys.UNAVAILABLE);
+        Signer signer = keys.documentSigner();
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             String algorithm = "RSA".equals(signer.key().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";

@@ -32,13 +32,6 @@ public class TenderDocuments {
 
     public static final String ATTACHMENT = "tender.json";
 
-    @ConfigProperty(name = "tenderhall.document.signing-key-store",
-            defaultValue = "keys/demo/platform/document-signing.p12")
-    Path signingKeyStore;
-
-    @ConfigProperty(name = "tenderhall.document.signing-key-store-password", defaultValue = "tenderhall-demo")
-    String signingPassword;
-
     /** A TrueType font (.ttf) or collection (.ttc) to set documents in instead of the bundled one. */
     @ConfigProperty(name = "tenderhall.document.font")
     Optional<Path> fontFile;
@@ -83,8 +76,7 @@ public class TenderDocuments {
     /** The document of a published version, signed and timestamped by the platform. */
     public byte[] signed(Template template, JsonNode values, Map<String, Object> typed, DocumentBodies.Issue issue) {
         byte[] pdf = render(template, values, typed, issue);
-        Signer signer = keys.signer("The document-signing key", "tenderhall.document.signing-key-store",
-                signingKeyStore, signingPassword, PlatformKeys.UNAVAILABLE);
+        Signer signer = keys.documentSigner();
         try {
             return PadesSigner.sign(pdf, signer.key(), signer.chain(), timestamps::stamp, issue.issuedAt(),
                     "招标文件第 " + issue.version() + " 版 / tender document version " + issue.version());

@@ -166,15 +166,16 @@ public class Tenders {
 
     /** The bidding terms of a tender that has been published; empty for one never published or not existing. */
     public Optional<BiddingTerms> biddingTerms(UUID id) {
-        Tender tender = em.find(Tender.class, id);
-        return tender == null || tender.publishedAt == null ? Optional.empty()
-                : Optional.of(new BiddingTerms(tender.id, tender.status(), tender.bidDeadline));
+        return terms(em.find(Tender.class, id));
     }
 
     /** The same, holding the tender row shared until the transaction ends: bidding cannot close meanwhile. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<BiddingTerms> biddingTermsLocked(UUID id) {
-        Tender tender = em.find(Tender.class, id, LockModeType.PESSIMISTIC_READ);
+        return terms(em.find(Tender.class, id, LockModeType.PESSIMISTIC_READ));
+    }
+
+    private static Optional<BiddingTerms> terms(Tender tender) {
         return tender == null || tender.publishedAt == null ? Optional.empty()
                 : Optional.of(new BiddingTerms(tender.id, tender.status(), tender.bidDeadline));
     }

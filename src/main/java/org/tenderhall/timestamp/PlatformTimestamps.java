@@ -57,6 +57,7 @@ public class PlatformTimestamps {
     Clock clock;
 
     private volatile TimestampAuthority authority;
+    private volatile ExternalTsa external;
 
     /** Answers an RFC 3161 request with a token or a rejection. */
     @Transactional
@@ -71,9 +72,8 @@ public class PlatformTimestamps {
     @Transactional
     public TimeStampToken stamp(byte[] sha256) throws TSPException {
         if (url.isPresent()) {
-            ExternalTsa external = new ExternalTsa(url.get(), credentials.orElse(null));
             try {
-                return external.stamp(sha256);
+                return external().stamp(sha256);
             } catch (TSPException e) {
                 LOG.error("The external TSA failed", e);
                 throw new Rejection(UNAVAILABLE, "The time-stamping authority is not available; the operator has"
@@ -86,6 +86,20 @@ public class PlatformTimestamps {
     private BigInteger nextSerial() {
         return BigInteger.valueOf(((Number) em.createNativeQuery("select nextval('timestamp_serial')").getSingleResult())
                 .longValue());
+    }
+
+    /** The external TSA's client, made once: it keeps its connections. */
+    private ExternalTsa external() {
+        ExternalTsa made = external;
+        if (made == null) {
+            synchronized (this) {
+                if (external == null) {
+                    external = new ExternalTsa(url.orElseThrow(), credentials.orElse(null));
+                }
+                made = external;
+            }
+        }
+        return made;
     }
 
     private TimestampAuthority authority() {

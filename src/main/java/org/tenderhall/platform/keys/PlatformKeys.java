@@ -38,6 +38,19 @@ public class PlatformKeys {
     @ConfigProperty(name = "tenderhall.keys.allow-demo", defaultValue = "false")
     boolean allowDemo;
 
+    @ConfigProperty(name = "tenderhall.document.signing-key-store",
+            defaultValue = "keys/demo/platform/document-signing.p12")
+    Path signingKeyStore;
+
+    @ConfigProperty(name = "tenderhall.document.signing-key-store-password", defaultValue = "tenderhall-demo")
+    String signingPassword;
+
+    /** The platform's signing key and chain: it signs published documents (PAdES) and receipts (CMS). */
+    public Signer documentSigner() {
+        return signer("The document-signing key", "tenderhall.document.signing-key-store", signingKeyStore,
+                signingPassword, UNAVAILABLE);
+    }
+
     /**
      * @param purpose  what the key is for, in the log: "the TSA key"
      * @param property the setting that names the file, in the log
