@@ -68,14 +68,18 @@ public final class EnvelopeInspector {
 
     public static Inspection inspect(InputStream envelope, byte[] outerSignature) throws SealException, IOException {
         // The envelope's SHA-256 as read: receipts name the envelope by it, whatever the signature's digest.
-        java.security.MessageDigest envelopeSha256 = sha256();
+        java.security.DigestInputStream hashed = new java.security.DigestInputStream(envelope, sha256());
         CMSSignedDataParser outer;
+        boolean signatureHashesSha256;
         try {
             ASN1Primitive.fromByteArray(outerSignature); // strictly one structure, nothing after it
-            outer = new CMSSignedDataParser(Algorithms.digests(), new CMSTypedStream(new java.security.DigestInputStream(envelope, envelopeSha256)), outerSignature);
+            outer = new CMSSignedDataParser(Algorithms.digests(), new CMSTypedStream(hashed), outerSignature);
+            signatureHashesSha256 = outer.getDigestAlgorithmIDs().stream().map(id -> id.getAlgorithm())
+                    .toList().equals(List.of(NISTObjectIdentifiers.id_sha256));
         } catch (CMSException | IOException | RuntimeException e) {
             throw new SealException(SealFailure.MALFORMED, "The outer signature is not a CMS signature", e);
         }
+        hashed.on(!signatureHashesSha256); // a signature over SHA-256 hashes the envelope already: once is enough
         CountingInput content = new CountingInput(outer.getSignedContent().getContentStream());
         Structure structure = null;
         Exception broken = null;
@@ -106,8 +110,9 @@ public final class EnvelopeInspector {
             throw new SealException(SealFailure.MALFORMED, "The envelope is not a Tenderhall CMS envelope: "
                     + broken.getMessage(), broken);
         }
+        byte[] sha256 = signatureHashesSha256 ? signer.getContentDigest() : hashed.getMessageDigest().digest();
         return new Inspection(signed.signer, signed.certificates, signed.signingTime, structure.profile,
-                structure.recipients, HexFormat.of().formatHex(envelopeSha256.digest()), content.count);
+                structure.recipients, HexFormat.of().formatHex(sha256), content.count);
     }
 
     private static java.security.MessageDigest sha256() {

@@ -18,6 +18,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,6 +50,11 @@ public class BlobStore {
     private static final Logger LOG = Logger.getLogger(BlobStore.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER = 1 << 16;
+    private static final ExecutorService FLUSHING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "blob-flush");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Path root;
 
@@ -92,24 +102,64 @@ public class BlobStore {
             byte[] buffer = new byte[BUFFER];
             long length = offset;
             boolean tooLong = false;
+            Flusher flusher = new Flusher(file);
             try {
                 int read;
                 while ((read = body.read(buffer)) != -1) {
                     int keep = (int) Math.min(read, limit - length);
                     write(file, buffer, keep);
                     length += keep;
+                    flusher.wrote(keep);
                     if (keep < read) {
                         tooLong = true;
                         break;
                     }
                 }
             } finally {
-                file.force(false);
+                flusher.finish();
             }
             if (tooLong) {
                 throw new TooLong(limit);
             }
             return length;
+        }
+    }
+
+    /**
+     * Writes a long body out to the disk while more of it arrives, so the fsync that ends the append has little
+     * left to do: every {@link #EVERY} bytes an fsync starts on a thread of its own, unless one is still running.
+     */
+    private static final class Flusher {
+        static final long EVERY = 32L << 20;
+        private final FileChannel file;
+        private long unflushed;
+        private Future<?> running = CompletableFuture.completedFuture(null);
+
+        Flusher(FileChannel file) {
+            this.file = file;
+        }
+
+        void wrote(int bytes) {
+            unflushed += bytes;
+            if (unflushed >= EVERY && running.isDone()) {
+                unflushed = 0;
+                running = FLUSHING.submit(() -> {
+                    file.force(false);
+                    return null;
+                });
+            }
+        }
+
+        /** Waits for a flush under way, then fsyncs what is left: everything written is on disk on return. */
+        void finish() throws IOException {
+            try {
+                running.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // the closing fsync below fails the same way, or succeeds and then covers these bytes too
+            }
+            file.force(false);
         }
     }
 
