@@ -247,6 +247,19 @@ public class BidSubmissions {
                 .setParameter("tender", tenderId).setParameter("org", bidder.organisation().value()).getResultList());
     }
 
+    /** A valid bid as the opening needs it: where its envelope is, who signed it as checked, when it arrived. */
+    public record ValidBid(UUID id, String lot, String organisation, String envelopeSha256, long size,
+            String signerCertificate, Instant receivedAt) {
+    }
+
+    /** The valid bids of a tender, in receipt order: for the opening only, which alone may count or list them. */
+    public List<ValidBid> valid(UUID tenderId) {
+        return em.createQuery("from SealedBid b where b.tenderId = :tender and b.status = :valid order by b.receivedAt",
+                SealedBid.class).setParameter("tender", tenderId).setParameter("valid", SealedBid.Status.VALID)
+                .getResultList().stream().map(b -> new ValidBid(b.id, b.lot, b.organisation, b.envelopeSha256, b.size,
+                        b.signerCertificate, b.receivedAt)).toList();
+    }
+
     /** A receipt of the caller's organisation; another's is not known to exist. */
     public Receipt receipt(Actor bidder, UUID receiptId) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -55,6 +55,11 @@ public class OrganisationService {
         return organisations.count() > 0;
     }
 
+    /** The registered name of an organisation, by its credit code. */
+    public Optional<String> name(String code) {
+        return organisations.findByIdOptional(code).map(o -> o.name);
+    }
+
     @Transactional
     public Optional<Organisation> find(OrgCode code) {
         return organisations.findByIdOptional(code.value());

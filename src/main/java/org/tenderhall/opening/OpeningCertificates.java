@@ -34,17 +34,11 @@ public class OpeningCertificates {
     @ConfigProperty(name = "tenderhall.opening.ca-key-store-password", defaultValue = "tenderhall-demo")
     String caPassword;
 
-    @ConfigProperty(name = "tenderhall.opening.kek-store", defaultValue = "keys/demo/platform/kek.p12")
-    Path kekStore;
-
-    @ConfigProperty(name = "tenderhall.opening.kek-store-password", defaultValue = "tenderhall-demo")
-    String kekPassword;
-
-    @ConfigProperty(name = "tenderhall.opening.kek-alias", defaultValue = "kek")
-    String kekAlias;
-
     @Inject
     PlatformKeys keys;
+
+    @Inject
+    OpeningKeyCustody custody;
 
     @Inject
     EntityManager em;
@@ -79,8 +73,7 @@ public class OpeningCertificates {
     public OpeningCertificate issue(UUID tenderId, Instant validUntil) {
         Signer ca = keys.signer("The opening CA key", "tenderhall.opening.ca-key-store", caKeyStore, caPassword,
                 PlatformKeys.UNAVAILABLE);
-        SecretKey kek = keys.secretKey("The key-encryption key", "tenderhall.opening.kek-store", kekStore, kekPassword,
-                kekAlias);
+        SecretKey kek = custody.keyEncryptionKey();
         Instant now = clock.instant();
         try {
             OpeningKeys.Issued issued = OpeningKeys.issue(tenderId.toString(), now, validUntil, ca.key(),

@@ -23,6 +23,10 @@ public class Notice {
         TENDER_AMENDED,
         /** 答疑: a clarification question answered. */
         CLARIFICATION_ANSWERED,
+        /** 流标: too few bids at the deadline; the tender must be tendered again. */
+        TENDER_FAILED,
+        /** 开标记录: the bids were opened and the opening record is complete. */
+        OPENING_RECORDED,
         /** 终止招标: the tender is cancelled, with its reason. */
         TENDER_CANCELLED
     }

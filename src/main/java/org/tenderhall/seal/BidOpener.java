@@ -71,16 +71,14 @@ public final class BidOpener {
             X509Certificate keyCertificate, Path workDirectory) throws SealException, IOException {
         Path bidPackage = Files.createTempFile(workDirectory, "bid-package-", ".zip");
         boolean accepted = false;
-        MessageDigest fileSha256 = sha256();
-        try (DigestInputStream digesting = new DigestInputStream(Files.newInputStream(envelope), fileSha256);
-                InputStream file = new BufferedInputStream(digesting, 1 << 16)) {
-            OpenedBid opened = open(file, outerSigner, key, keyCertificate, bidPackage);
-            Streams.drain(file); // the file's last bytes, for its digest
-            if (expectedSha256 != null && !expectedSha256.equals(HexFormat.of().formatHex(fileSha256.digest()))) {
-                throw new SealException(SealFailure.TAMPERED, "The envelope is not the one inspected at submission");
+        try {
+            OpenedBid opened;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(bidPackage), 1 << 16)) {
+                opened = open(envelope, outerSigner, expectedSha256, key, keyCertificate, out);
             }
             accepted = true;
-            return opened;
+            return new OpenedBid(bidPackage, opened.packageSha256(), opened.packageSize(), opened.signer(),
+                    opened.certificates(), opened.claimedSigningTime(), opened.binding());
         } finally {
             if (!accepted) {
                 Files.deleteIfExists(bidPackage);
@@ -88,8 +86,29 @@ public final class BidOpener {
         }
     }
 
+    /**
+     * Opens the envelope into {@code packageOut} instead of a file: the platform's opening, which keeps the package
+     * encrypted at rest. What was written is the package only if this returns; on an exception the caller discards
+     * it. The returned bid has no {@code bidPackage} file.
+     *
+     * @param expectedSha256 the envelope's SHA-256 at submission: a file substituted since is refused as tampered
+     */
+    public static OpenedBid open(Path envelope, X509Certificate outerSigner, String expectedSha256, PrivateKey key,
+            X509Certificate keyCertificate, OutputStream packageOut) throws SealException, IOException {
+        MessageDigest fileSha256 = sha256();
+        try (DigestInputStream digesting = new DigestInputStream(Files.newInputStream(envelope), fileSha256);
+                InputStream file = new BufferedInputStream(digesting, 1 << 16)) {
+            OpenedBid opened = open(file, outerSigner, key, keyCertificate, packageOut);
+            Streams.drain(file); // the file's last bytes, for its digest
+            if (expectedSha256 != null && !expectedSha256.equals(HexFormat.of().formatHex(fileSha256.digest()))) {
+                throw new SealException(SealFailure.TAMPERED, "The envelope is not the one inspected at submission");
+            }
+            return opened;
+        }
+    }
+
     private static OpenedBid open(InputStream file, X509Certificate outerSigner, PrivateKey key,
-            X509Certificate keyCertificate, Path bidPackage) throws SealException, IOException {
+            X509Certificate keyCertificate, OutputStream packageOut) throws SealException, IOException {
         Found recipient = recipientFor(file, keyCertificate);
         CMSTypedStream decrypted;
         try {
@@ -99,6 +118,7 @@ public final class BidOpener {
             throw new SealException(SealFailure.DECRYPTION_FAILED, "The key does not unlock this envelope", e);
         }
 
+        Sink sink = new Sink(packageOut);
         CMSSignedDataParser inner;
         long size;
         Signed signed;
@@ -114,17 +134,18 @@ public final class BidOpener {
             MessageDigest sha256 = sha256();
             boolean onlySha256 = inner.getDigestAlgorithmIDs().size() == 1 && inner.getDigestAlgorithmIDs().stream()
                     .allMatch(a -> NISTObjectIdentifiers.id_sha256.equals(a.getAlgorithm()));
-            try (OutputStream written = new BufferedOutputStream(Files.newOutputStream(bidPackage), 1 << 16);
-                    OutputStream out = onlySha256 ? written : new DigestOutputStream(written, sha256)) {
-                size = signedContent.getContentStream().transferTo(out);
-            }
+            OutputStream out = onlySha256 ? sink : new DigestOutputStream(sink, sha256);
+            size = signedContent.getContentStream().transferTo(out);
+            out.flush();
             signed = verifyInner(inner);
             packageSha256 = onlySha256 ? signed.information.getContentDigest() : sha256.digest();
             // Read to the very end: only there does a GCM tag, or CBC padding, prove the ciphertext whole.
             Streams.drain(plaintext);
         } catch (CMSException | RuntimeException e) {
+            sink.rethrowFailure();
             throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The decrypted content is not a signed bid", e);
         } catch (IOException e) {
+            sink.rethrowFailure();
             throw new SealException(SealFailure.DECRYPTION_FAILED, "The content did not decrypt cleanly: " + e.getMessage(), e);
         }
 
@@ -138,8 +159,53 @@ public final class BidOpener {
         } catch (RuntimeException e) {
             throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's binding attributes are not text", e);
         }
-        return new OpenedBid(bidPackage, HexFormat.of().formatHex(packageSha256), size, signed.signer,
+        return new OpenedBid(null, HexFormat.of().formatHex(packageSha256), size, signed.signer,
                 signed.certificates, EnvelopeInspector.signingTime(signed.information), binding);
+    }
+
+    /** The caller's output, remembering a failure to write: that is the caller's fault, never the bid's. */
+    private static final class Sink extends java.io.FilterOutputStream {
+        private IOException failure;
+
+        Sink(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            // the caller closes its own stream
+        }
+
+        void rethrowFailure() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     /** The envelope's entry for the key, and whether the envelope is authenticated (GCM). */

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A bid that opened cleanly: its package (a file the caller now owns), who signed it (with the certificates the
+ * A bid that opened cleanly: its package (a file the caller now owns; null when it was opened into the caller's
+ * stream), who signed it (with the certificates the
  * signature carries), the signing time they claim, and the binding attributes when the sealer wrote them.
  */
 public record OpenedBid(Path bidPackage, String packageSha256, long packageSize, X509Certificate signer,

@@ -8,9 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
-import org.tenderhall.audit.AuditLog;
 import org.tenderhall.identity.domain.Actor;
 import org.tenderhall.identity.domain.OrgCode;
 import org.tenderhall.tender.domain.TenderTransition;
@@ -32,7 +30,7 @@ public class BiddingDeadlines {
     EntityManager em;
 
     @Inject
-    AuditLog audit;
+    Tenders tenders;
 
     @Inject
     Clock clock;
@@ -61,14 +59,11 @@ public class BiddingDeadlines {
                 .setParameter("now", now).getResultList();
         int closed = 0;
         for (Tender tender : candidates) {
-            if (TimedTransitions.due(tender.status(), tender.bidDeadline, now).orElse(null)
+            if (TimedTransitions.due(tender.status(), tender.bidDeadline, tender.openingTime, now).orElse(null)
                     != TenderTransition.CLOSE_BIDDING) {
                 continue;
             }
-            tender.apply(TenderTransition.CLOSE_BIDDING);
-            tender.updatedAt = now;
-            audit.record(Actor.system(new OrgCode(tender.agentOrganisation)), "BiddingClosed", Tenders.subject(tender.id),
-                    Map.of("bidDeadline", tender.bidDeadline.toString(), "closedAt", now.toString()));
+            tenders.closeBidding(Actor.system(new OrgCode(tender.agentOrganisation)), tender.id, now);
             closed++;
         }
         return closed;

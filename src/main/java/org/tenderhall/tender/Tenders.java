@@ -180,6 +180,70 @@ public class Tenders {
                 : Optional.of(new BiddingTerms(tender.id, tender.status(), tender.bidDeadline));
     }
 
+    /** What the opening needs to know of a tender. */
+    public record OpeningTerms(UUID id, TenderStatus status, String agentOrganisation, String projectName,
+            String templateCode, Instant bidDeadline, Instant openingTime) {
+        static OpeningTerms of(Tender t) {
+            return new OpeningTerms(t.id, t.status(), t.agentOrganisation, t.projectName, t.templateCode, t.bidDeadline,
+                    t.openingTime);
+        }
+    }
+
+    /** The opening terms of a tender that has been published; empty for one never published or not existing. */
+    public Optional<OpeningTerms> openingTerms(UUID id) {
+        Tender tender = em.find(Tender.class, id);
+        return tender == null || tender.publishedAt == null ? Optional.empty() : Optional.of(OpeningTerms.of(tender));
+    }
+
+    /** The same, holding the tender row until the transaction ends: nothing else moves it meanwhile. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<OpeningTerms> openingTermsLocked(UUID id) {
+        Tender tender = em.find(Tender.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return tender == null || tender.publishedAt == null ? Optional.empty() : Optional.of(OpeningTerms.of(tender));
+    }
+
+    /**
+     * The published or closed tenders whose opening time has come, locked until the transaction ends; those
+     * another transaction holds are skipped, so that several instances share the work.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<OpeningTerms> dueForOpeningLocked(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Tender> due = em.createNativeQuery("select * from tender where status in ('PUBLISHED', 'BIDDING_CLOSED')"
+                + " and opening_time <= :now order by opening_time limit " + limit + " for update skip locked", Tender.class)
+                .setParameter("now", now).getResultList();
+        return due.stream().map(OpeningTerms::of).toList();
+    }
+
+    /** Closes bidding at the deadline (the scheduler, or the opening when it comes first). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeBidding(Actor actor, UUID id, Instant now) {
+        Tender tender = em.find(Tender.class, id);
+        tender.apply(TenderTransition.CLOSE_BIDDING);
+        tender.updatedAt = now;
+        audit.record(actor, "BiddingClosed", subject(id),
+                Map.of("bidDeadline", tender.bidDeadline.toString(), "closedAt", now.toString()));
+    }
+
+    /** The opening has started (开标): the opening capability records the rest. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void startOpening(UUID id, Instant now) {
+        Tender tender = em.find(Tender.class, id);
+        tender.apply(TenderTransition.START_OPENING);
+        tender.updatedAt = now;
+    }
+
+    /** The tender fails (流标), for the reason given. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fail(Actor actor, UUID id, String reason, Map<String, ?> facts, Instant now) {
+        Tender tender = em.find(Tender.class, id);
+        tender.apply(TenderTransition.FAIL);
+        tender.updatedAt = now;
+        Map<String, Object> data = new java.util.LinkedHashMap<>(facts);
+        data.put("reason", reason);
+        audit.record(actor, "TenderFailed", subject(id), data);
+    }
+
     public List<Tender> ownedBy(Actor agent) {
         return em.createQuery("from Tender t where t.agentOrganisation = :org order by t.createdAt desc", Tender.class)
                 .setParameter("org", agent.organisation().value()).getResultList();
@@ -305,7 +369,7 @@ public class Tenders {
         return new Rejection(ProblemType.NOT_FOUND, "There is no tender " + id + " that you can see");
     }
 
-    static String subject(UUID id) {
+    public static String subject(UUID id) {
         return "tender:" + id;
     }
 

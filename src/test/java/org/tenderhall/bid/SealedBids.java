@@ -41,13 +41,18 @@ public final class SealedBids {
     /** A bid by demo key {@code demoKey} (bidder1, bidder2…), encrypted to {@code recipient} and the bidder. */
     public static Sealed seal(String demoKey, String organisation, String tenderId, X509Certificate recipient,
             int fillerBytes) {
+        return seal(demoKey, new BidBinding(tenderId, "1", organisation), recipient, bidPackage("{\"tenderId\":\""
+                + tenderId + "\",\"lot\":\"1\",\"bidder\":\"" + organisation
+                + "\",\"price\":\"9650000.00\",\"deliveryDays\":\"80\"}", fillerBytes));
+    }
+
+    /** A bid package: {@code manifest.json} first, then a document of {@code fillerBytes} random bytes. */
+    public static byte[] bidPackage(String manifest, int fillerBytes) {
         try {
-            Signer signer = DemoPki.load(demoKey);
             ByteArrayOutputStream zip = new ByteArrayOutputStream();
             try (ZipOutputStream out = new ZipOutputStream(zip)) {
                 out.putNextEntry(new ZipEntry("manifest.json"));
-                out.write(("{\"tenderId\":\"" + tenderId + "\",\"lot\":\"1\",\"bidder\":\"" + organisation
-                        + "\",\"price\":\"9650000.00\",\"deliveryDays\":\"80\"}").getBytes(StandardCharsets.UTF_8));
+                out.write(manifest.getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
                 out.putNextEntry(new ZipEntry("技术标/技术参数响应.txt"));
                 byte[] filler = new byte[fillerBytes];
@@ -55,10 +60,19 @@ public final class SealedBids {
                 out.write(filler);
                 out.closeEntry();
             }
+            return zip.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bid package sealed by demo key {@code demoKey} with {@code binding}, to {@code recipient} and the bidder. */
+    public static Sealed seal(String demoKey, BidBinding binding, X509Certificate recipient, byte[] bidPackage) {
+        try {
+            Signer signer = DemoPki.load(demoKey);
             Path dir = Files.createTempDirectory("sealed-bid");
             try {
-                BidSealer.seal(new ByteArrayInputStream(zip.toByteArray()), signer,
-                        new BidBinding(tenderId, "1", organisation), List.of(recipient, signer.certificate()),
+                BidSealer.seal(new ByteArrayInputStream(bidPackage), signer, binding, List.of(recipient, signer.certificate()),
                         SealProfile.AES_256_CBC, dir.resolve("bid.cms"), dir.resolve("bid.cms.p7s"));
                 return new Sealed(Files.readAllBytes(dir.resolve("bid.cms")), Files.readAllBytes(dir.resolve("bid.cms.p7s")));
             } finally {
@@ -69,6 +83,14 @@ public final class SealedBids {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Submits a sealed bid in one request (lot 1) as {@code account}. */
+    public static io.restassured.response.ValidatableResponse submit(String account, String tender, Sealed bid) {
+        return given().auth().preemptive().basic(account, org.tenderhall.identity.DemoData.PASSWORD)
+                .contentType("application/octet-stream")
+                .header("Bid-Signature", java.util.Base64.getEncoder().encodeToString(bid.signature()))
+                .body(bid.envelope()).post("/api/tenders/" + tender + "/bids?lot=1").then();
     }
 
     /** A bid for a published tender, to its opening certificate. */

@@ -11,15 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the machine's openssl, the independent implementation the envelope must interoperate with. */
-final class Openssl {
+public final class Openssl {
 
     private Openssl() {
     }
 
-    record Result(int exit, String output) {
+    public record Result(int exit, String output) {
     }
 
-    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
@@ -29,14 +29,14 @@ final class Openssl {
     }
 
     /** Runs openssl and fails the test unless it succeeds. */
-    static String ok(Path workDir, String... args) throws IOException, InterruptedException {
+    public static String ok(Path workDir, String... args) throws IOException, InterruptedException {
         Result result = run(workDir, args);
         assertThat(result.exit()).as("openssl %s\n%s", String.join(" ", args), result.output()).isZero();
         return result.output();
     }
 
     /** The unencrypted PEM private key of a demo PKCS#12 file, for openssl's -inkey. */
-    static Path privateKey(Path workDir, String demoName) throws IOException, InterruptedException {
+    public static Path privateKey(Path workDir, String demoName) throws IOException, InterruptedException {
         Path key = workDir.resolve(demoName + ".key.pem");
         ok(workDir, "pkcs12", "-in", DemoPki.p12(demoName).toAbsolutePath().toString(), "-nocerts", "-nodes",
                 "-passin", "pass:tenderhall-demo", "-out", key.toString());

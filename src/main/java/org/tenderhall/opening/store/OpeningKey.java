@@ -2,10 +2,13 @@ package org.tenderhall.opening.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.tenderhall.opening.domain.Custody;
 
 /**
  * A tender's opening key: the certificate bidders encrypt to, and the private key only wrapped under the
@@ -36,4 +39,8 @@ public class OpeningKey {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Custody custody = Custody.SCHEDULED;
 }

@@ -28,9 +28,7 @@ class BidLifeTest {
     BlobStore store;
 
     static io.restassured.response.ValidatableResponse oneShot(String account, String tender, SealedBids.Sealed bid) {
-        return given().auth().preemptive().basic(account, DemoData.PASSWORD).contentType("application/octet-stream")
-                .header("Bid-Signature", Base64.getEncoder().encodeToString(bid.signature())).body(bid.envelope())
-                .post("/api/tenders/" + tender + "/bids?lot=1").then();
+        return SealedBids.submit(account, tender, bid);
     }
 
     @Test

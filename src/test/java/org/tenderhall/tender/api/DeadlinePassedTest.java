@@ -14,7 +14,8 @@ import org.tenderhall.tender.Tendering;
 
 /**
  * At the deadline bidding is closed by the clock, not by the scheduler: with the scheduler off, the tender is still
- * "published" after its deadline, and still nothing more is registered, asked or amended.
+ * "published" after its deadline, and still nothing more is registered, asked or amended. (The opening, which
+ * closes bidding too when it comes first, is off as well.)
  */
 @QuarkusTest
 @TestProfile(DeadlinePassedTest.SchedulerOff.class)
@@ -23,16 +24,17 @@ class DeadlinePassedTest {
     public static class SchedulerOff implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("tenderhall.tender.deadline-check-interval", "off");
+            return Map.of("tenderhall.tender.deadline-check-interval", "off", "tenderhall.opening.check-interval", "off");
         }
     }
 
     @Test
     void after_the_deadline_nothing_is_registered_asked_or_amended_even_before_the_scheduler_closes_bidding()
             throws Exception {
-        String id = Tendering.published("goods", Tendering.voluntary("goods", Instant.now().plusSeconds(3)));
+        Instant deadline = Instant.now().plusSeconds(8); // room for the first publication of a fresh start
+        String id = Tendering.published("goods", Tendering.voluntary("goods", deadline));
         as("bidder1").post("/api/tenders/" + id + "/registration").then().statusCode(200);
-        Thread.sleep(3_500);
+        Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), deadline).toMillis() + 500));
         as("agent").get("/api/tenders/" + id).then().body("status", equalTo("PUBLISHED"));
 
         as("bidder2").post("/api/tenders/" + id + "/registration").then().statusCode(409)

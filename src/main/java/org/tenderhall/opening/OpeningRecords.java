@@ -1,0 +1,92 @@
+package org.tenderhall.opening;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.tenderhall.bid.BidSubmissions;
+import org.tenderhall.identity.OrganisationService;
+import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.opening.api.OpeningRecordView;
+import org.tenderhall.opening.store.Opening;
+import org.tenderhall.opening.store.OpeningLine;
+import org.tenderhall.platform.problem.ProblemType;
+import org.tenderhall.platform.problem.Rejection;
+import org.tenderhall.template.TemplateCatalogue;
+import org.tenderhall.tender.Registrations;
+import org.tenderhall.tender.Tenders;
+import org.tenderhall.tender.domain.TenderStatus;
+
+/**
+ * Who watches an opening and what they read: the tender's agents, the supervisors and the registered bidders
+ * (the opening hall, 开标大厅); nobody else, and nobody before the opening has started.
+ */
+@ApplicationScoped
+public class OpeningRecords {
+
+    public static final ProblemType TENDER_FAILED =
+            new ProblemType("tender-failed", "The tender failed: too few bids to open", 409);
+
+    @Inject
+    Openings openings;
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    TemplateCatalogue templates;
+
+    @Inject
+    Tenders tenders;
+
+    @Inject
+    BidSubmissions bids;
+
+    @Inject
+    OrganisationService organisations;
+
+    /** The opening an agent's start returned; null means the tender failed instead. */
+    public Opening started(Opening opening, UUID tenderId) {
+        if (opening == null) {
+            throw new Rejection(TENDER_FAILED, "Fewer than three valid bids were submitted: the tender failed (流标)"
+                    + " and the bids stay sealed");
+        }
+        return opening;
+    }
+
+    /** The opening, for someone who may watch it. */
+    public Opening watched(Actor actor, UUID tenderId) {
+        Tenders.OpeningTerms tender = tenders.openingTerms(tenderId)
+                .orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "No tender " + tenderId));
+        if (!mayWatch(actor, tender)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "Only the tender's agents, supervisors and registered bidders"
+                    + " watch its opening");
+        }
+        return openings.of(tenderId).orElseThrow(() -> tender.status() == TenderStatus.FAILED
+                ? new Rejection(TENDER_FAILED, "The tender failed (流标); its bids were not opened")
+                : new Rejection(OpeningProblems.NOT_STARTED, "The bids of this tender open at " + tender.openingTime()
+                        + "; nothing of them can be read before"));
+    }
+
+    public OpeningRecordView record(Actor actor, UUID tenderId) {
+        Opening opening = watched(actor, tenderId);
+        Tenders.OpeningTerms tender = tenders.openingTerms(tenderId).orElseThrow();
+        Map<UUID, OpeningRecordView.Bid> bidOf = new HashMap<>();
+        for (BidSubmissions.ValidBid bid : bids.valid(tenderId)) {
+            bidOf.put(bid.id(), new OpeningRecordView.Bid(bid.organisation(),
+                    organisations.name(bid.organisation()).orElse(bid.organisation()), bid.lot(), bid.receivedAt()));
+        }
+        return OpeningRecordView.of(tender.projectName(), opening, templates.get(tender.templateCode()).manifest(),
+                openings.lines(tenderId), bidOf);
+    }
+
+    private boolean mayWatch(Actor actor, Tenders.OpeningTerms tender) {
+        return switch (actor.role()) {
+            case AGENT -> actor.organisation().value().equals(tender.agentOrganisation());
+            case SUPERVISOR -> true;
+            case BIDDER -> registrations.registered(actor.organisation().value(), tender.id());
+            default -> false;
+        };
+    }
+}

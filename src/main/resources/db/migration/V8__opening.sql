@@ -1,0 +1,49 @@
+-- The opening (开标, opening): custody of each tender's opening key, the opening itself, the opening record's
+-- lines, and the events the live opening hall shows.
+
+-- Who may unlock a tender's opening key at the opening (docs/opening.md, "Custody").
+alter table opening_key add column custody text not null default 'SCHEDULED'
+    check (custody in ('SCHEDULED', 'DUAL_CONTROL', 'BIDDER_DECRYPTS'));
+
+-- One row per tender whose bids are being, or were, opened. One instance at a time works on it: the one whose
+-- lease runs (lease_owner, lease_until); after a crash the lease runs out and any instance resumes.
+create table opening (
+    tender_id        uuid        primary key references tender (id),
+    custody          text        not null,
+    state            text        not null check (state in ('DECRYPTING', 'RECORDED')),
+    bids             integer     not null,   -- the valid bids at the start: the lines the record will have
+    started_at       timestamptz not null,
+    recorded_at      timestamptz,            -- when the last line was written
+    objections_until timestamptz,            -- bidders confirm or object until then
+    lease_owner      uuid,
+    lease_until      timestamptz
+);
+create index opening_due on opening (lease_until) where state = 'DECRYPTING';
+
+-- One line of the opening record (开标记录) per valid bid, written once: what the opening read, or why it could
+-- not. The package itself is a file, encrypted at rest under a data key that only the platform key unwraps.
+create table opening_line (
+    bid_id          uuid        primary key references sealed_bid (id),
+    tender_id       uuid        not null references opening (tender_id),
+    outcome         text        not null check (outcome in ('OPENED', 'REVOKED', 'WITHDRAWN')),
+    reason          text,                    -- why a bid is revoked or withdrawn
+    price           numeric(17, 2),          -- as declared in the manifest
+    declared        jsonb,                   -- every declared figure, as read
+    problems        jsonb,                   -- what is wrong with the declared figures
+    package_sha256  char(64),
+    package_size    bigint,
+    package_file    text,                    -- the encrypted package's file name (storage: opened/)
+    package_key     bytea,                   -- its data key, wrapped under the platform key
+    opened_at       timestamptz not null
+);
+create index opening_line_of on opening_line (tender_id);
+
+-- What the opening hall shows, in order: a late joiner gets them all first.
+create table opening_event (
+    seq        bigint      generated always as identity primary key,
+    tender_id  uuid        not null references tender (id),
+    kind       text        not null,
+    data       jsonb       not null,
+    at         timestamptz not null
+);
+create index opening_event_of on opening_event (tender_id, seq);

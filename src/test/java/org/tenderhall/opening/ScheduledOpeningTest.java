@@ -1,0 +1,223 @@
+package org.tenderhall.opening;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.tenderhall.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tenderhall.DemoPki;
+import org.tenderhall.audit.AuditEvent;
+import org.tenderhall.audit.AuditLog;
+import org.tenderhall.bid.SealedBids;
+import org.tenderhall.identity.DemoData;
+import org.tenderhall.opening.store.OpeningLine;
+import org.tenderhall.seal.BidBinding;
+import org.tenderhall.seal.Openssl;
+import org.tenderhall.storage.BlobStore;
+import org.tenderhall.tender.Tendering;
+
+/**
+ * The opening in the platform's scheduled custody, end to end: bids sealed by Tenderhall and by plain openssl are
+ * submitted, the deadline passes, the scheduler opens them and the opening record reads out every price.
+ */
+@QuarkusTest
+class ScheduledOpeningTest {
+
+    static final String TYPES = "https://tenderhall.org/problems/";
+    static final Map<String, String> ORGANISATION = Map.of("bidder1", DemoData.BIDDER_1.code().value(),
+            "bidder2", DemoData.BIDDER_2.code().value(), "bidder3", DemoData.BIDDER_3.code().value(),
+            "bidder4", DemoData.BIDDER_4.code().value());
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    BlobStore store;
+
+    @Inject
+    PackageVault vault;
+
+    @Inject
+    Openings openings;
+
+    /** A goods tender (voluntary, so its deadline may be close) with these bidders registered. */
+    static String tender(Instant deadline, String... bidders) {
+        String id = Tendering.published("goods", Tendering.voluntary("goods", deadline));
+        for (String bidder : bidders) {
+            as(bidder).post("/api/tenders/" + id + "/registration").then().statusCode(200);
+        }
+        return id;
+    }
+
+    static String manifest(String tender, String bidder, String price) {
+        return "{\"tenderId\":\"" + tender + "\",\"lot\":\"1\",\"bidder\":\"" + ORGANISATION.get(bidder)
+                + "\",\"price\":\"" + price + "\",\"deliveryDays\":60,\"warrantyMonths\":24,"
+                + "\"brandModel\":\"联影 uCT 760\"}";
+    }
+
+    static SealedBids.Sealed sealed(String bidder, String tender, String price) {
+        return SealedBids.seal(bidder, new BidBinding(tender, "1", ORGANISATION.get(bidder)),
+                SealedBids.openingCertificate(tender), SealedBids.bidPackage(manifest(tender, bidder, price), 50_000));
+    }
+
+    /** The same bid as {@link #sealed}, made with nothing but openssl commands (signed, encrypted, signed again). */
+    static SealedBids.Sealed sealedWithOpenssl(String bidder, String tender, String price) throws Exception {
+        Path dir = Files.createTempDirectory("openssl-bid");
+        Files.write(dir.resolve("package.zip"), SealedBids.bidPackage(manifest(tender, bidder, price), 50_000));
+        Files.write(dir.resolve("opening.pem"), given().get("/api/tenders/" + tender + "/opening-certificate").then()
+                .statusCode(200).extract().asByteArray());
+        String key = Openssl.privateKey(dir, bidder).toString();
+        String certificate = DemoPki.certificate(bidder).toAbsolutePath().toString();
+        String issuing = DemoPki.DIR.resolve("ca/rsa-issuing.crt").toAbsolutePath().toString();
+        Openssl.ok(dir, "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-in", "package.zip", "-signer",
+                certificate, "-inkey", key, "-certfile", issuing, "-outform", "DER", "-out", "inner.p7m");
+        Openssl.ok(dir, "cms", "-encrypt", "-binary", "-aes-256-cbc", "-in", "inner.p7m", "-outform", "DER",
+                "-recip", "opening.pem", "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
+                "-recip", certificate, "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
+                "-out", "bid.cms");
+        Openssl.ok(dir, "cms", "-sign", "-binary", "-md", "sha256", "-in", "bid.cms", "-signer", certificate,
+                "-inkey", key, "-certfile", issuing, "-outform", "DER", "-out", "bid.cms.p7s");
+        return new SealedBids.Sealed(Files.readAllBytes(dir.resolve("bid.cms")), Files.readAllBytes(dir.resolve("bid.cms.p7s")));
+    }
+
+    /** Waits for the scheduler to finish the opening; returns the record as the agent reads it. */
+    static JsonPath recorded(String tender) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < until) {
+            var response = as("agent").get("/api/tenders/" + tender + "/opening");
+            if (response.statusCode() == 200 && "RECORDED".equals(response.path("state"))) {
+                return as("agent").get("/api/tenders/" + tender + "/opening/record").then().statusCode(200)
+                        .extract().jsonPath();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("the opening of " + tender + " did not complete");
+    }
+
+    static void waitUntil(Instant moment) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), moment).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+
+    private List<String> actions(String tender) {
+        return audit.forSubject("tender:" + tender).stream().map(e -> e.action).toList();
+    }
+
+    @Test
+    void the_scheduled_opening_reads_out_every_price_including_a_bid_sealed_with_plain_openssl() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        String tender = tender(deadline, "bidder1", "bidder2", "bidder3");
+        SealedBids.submit("bidder1", tender, sealed("bidder1", tender, "9650000.00")).statusCode(201);
+        SealedBids.submit("bidder2", tender, sealed("bidder2", tender, "9480000.50")).statusCode(201);
+        SealedBids.submit("bidder3", tender, sealedWithOpenssl("bidder3", tender, "9712345.67")).statusCode(201);
+
+        // Before the opening time nothing can be read, and an attempt to open, even by an admin, is refused.
+        as("agent").get("/api/tenders/" + tender + "/opening/record").then().statusCode(409)
+                .body("type", equalTo(TYPES + "opening-not-started"));
+        as("admin").post("/api/tenders/" + tender + "/opening").then().statusCode(409)
+                .body("type", equalTo(TYPES + "opening-not-due"));
+        assertThat(actions(tender)).contains("OpeningRefused").doesNotContain("OpeningKeyUnwrapped");
+
+        waitUntil(deadline);
+        JsonPath record = recorded(tender);
+        assertThat(record.getList("lines")).hasSize(3);
+        assertThat(record.getList("lines.outcome")).containsOnly("OPENED");
+        assertThat(record.getList("lines.bidder")).containsExactly(ORGANISATION.get("bidder1"),
+                ORGANISATION.get("bidder2"), ORGANISATION.get("bidder3")); // in receipt order
+        assertThat(record.getList("lines.price", String.class)).containsExactly("9650000.00", "9480000.50", "9712345.67");
+        assertThat(record.getString("lines[2].declared.brandModel")).isEqualTo("联影 uCT 760");
+        assertThat(record.getList("lines.problems.flatten()")).isEmpty();
+        assertThat(record.getList("lines.guarantee")).containsOnly("NOT_CHECKED");
+        assertThat(record.getString("objectionsUntil")).isNotNull();
+        as("bidder3").get("/api/tenders/" + tender + "/opening/record").then().statusCode(200);
+        as("bidder4").get("/api/tenders/" + tender + "/opening/record").then().statusCode(403);
+        as("expert1").get("/api/tenders/" + tender + "/opening/record").then().statusCode(403);
+
+        assertThat(actions(tender)).contains("OpeningStarted", "OpeningKeyUnwrapped", "OpeningRecorded")
+                .filteredOn("BidOpened"::equals).hasSize(3);
+        given().get("/api/notices").then().statusCode(200);
+        assertThat(given().get("/api/notices").then().extract().jsonPath().getList("findAll { it.tenderId == '"
+                + tender + "' }.kind", String.class)).contains("OPENING_RECORDED");
+
+        // The package is kept encrypted at rest, and decrypts to the very bytes the bidder signed.
+        for (OpeningLine line : openings.lines(UUID.fromString(tender))) {
+            Path file = store.root().resolve("opened").resolve(line.packageFile);
+            byte[] plain;
+            try (InputStream in = vault.read(line.bidId, line.packageFile, line.packageKey)) {
+                plain = in.readAllBytes();
+            }
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plain)))
+                    .isEqualTo(line.packageSha256);
+            assertThat(new String(plain, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("manifest.json");
+            assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .doesNotContain("manifest.json");
+        }
+    }
+
+    @Test
+    void fewer_than_three_valid_bids_fail_the_tender_and_nothing_is_decrypted() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(12);
+        String tender = tender(deadline, "bidder1", "bidder2");
+        SealedBids.submit("bidder1", tender, sealed("bidder1", tender, "9650000.00")).statusCode(201);
+        SealedBids.submit("bidder2", tender, sealed("bidder2", tender, "9480000.50")).statusCode(201);
+        waitUntil(deadline);
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until && !"FAILED".equals(as("agent").get("/api/tenders/" + tender).path("status"))) {
+            Thread.sleep(300);
+        }
+        as("agent").get("/api/tenders/" + tender).then().body("status", equalTo("FAILED"));
+        as("agent").get("/api/tenders/" + tender + "/opening/record").then().statusCode(409)
+                .body("type", equalTo(TYPES + "tender-failed"));
+        assertThat(actions(tender)).contains("TenderFailed").doesNotContain("OpeningStarted", "OpeningKeyUnwrapped");
+        assertThat(given().get("/api/notices").then().extract().jsonPath().getList("findAll { it.tenderId == '"
+                + tender + "' }.kind", String.class)).contains("TENDER_FAILED");
+    }
+
+    @Test
+    void a_bid_that_fails_by_the_bidders_fault_is_revoked_and_by_the_platforms_withdrawn_and_the_opening_goes_on()
+            throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        String tender = tender(deadline, "bidder1", "bidder2", "bidder3", "bidder4");
+        SealedBids.submit("bidder1", tender, sealed("bidder1", tender, "9650000.00")).statusCode(201);
+        SealedBids.submit("bidder2", tender, sealed("bidder2", tender, "9480000.50")).statusCode(201);
+        // bidder3 signed its bid for lot 2 but submitted it for lot 1: the bidder's fault (撤销).
+        SealedBids.submit("bidder3", tender, SealedBids.seal("bidder3", new BidBinding(tender, "2",
+                ORGANISATION.get("bidder3")), SealedBids.openingCertificate(tender),
+                SealedBids.bidPackage(manifest(tender, "bidder3", "9000000.00"), 1000))).statusCode(201);
+        // bidder4's stored envelope is damaged in storage after its receipt: the platform's fault (撤回).
+        String damaged = SealedBids.submit("bidder4", tender, sealed("bidder4", tender, "9100000.00")).statusCode(201)
+                .extract().path("facts.envelopeSha256");
+        Path file = store.path(damaged);
+        try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {0x42}), Files.size(file) / 2);
+        }
+
+        waitUntil(deadline);
+        JsonPath record = recorded(tender);
+        assertThat(record.getList("lines.outcome")).containsExactly("OPENED", "OPENED", "REVOKED", "WITHDRAWN");
+        assertThat(record.getString("lines[2].reason")).contains("lot 2");
+        assertThat(record.getString("lines[3].reason")).contains("no longer the one received");
+        assertThat(record.getString("lines[3].price")).isNull();
+        assertThat(actions(tender)).contains("BidRevoked", "BidWithdrawnAtOpening", "OpeningRecorded");
+        List<AuditEvent> revoked = audit.forSubject("tender:" + tender).stream()
+                .filter(e -> e.action.equals("BidRevoked")).toList();
+        assertThat(revoked).hasSize(1);
+    }
+}
