@@ -47,3 +47,19 @@ create table opening_event (
     at         timestamptz not null
 );
 create index opening_event_of on opening_event (tender_id, seq);
+
+-- After the record is complete, each bidder of the opening confirms it or objects (异议), once, within the window;
+-- the agent answers each objection on the record.
+create table opening_response (
+    id            uuid        primary key,
+    tender_id     uuid        not null references opening (tender_id),
+    organisation  char(18)    not null,
+    kind          text        not null check (kind in ('CONFIRMED', 'OBJECTED')),
+    text          text,                    -- the objection
+    responded_by  text        not null,
+    responded_at  timestamptz not null,
+    answer        text,
+    answered_by   text,
+    answered_at   timestamptz,
+    unique (tender_id, organisation)
+);

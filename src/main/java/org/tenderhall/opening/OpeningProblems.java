@@ -12,6 +12,17 @@ public final class OpeningProblems {
     public static final ProblemType CUSTODY =
             new ProblemType("custody-refused", "The opening key's custody does not allow this", 409);
 
+    public static final ProblemType NOT_RECORDED =
+            new ProblemType("opening-not-recorded", "The opening record is not complete yet", 409);
+    public static final ProblemType WINDOW_CLOSED =
+            new ProblemType("objection-window-closed", "The time to confirm the record or object has ended", 409);
+    public static final ProblemType ALREADY_RESPONDED =
+            new ProblemType("already-responded", "Your organisation has already confirmed the record or objected", 409);
+    public static final ProblemType NOT_A_BIDDER =
+            new ProblemType("not-a-bidder-of-the-opening", "Only the bidders whose bids were opened respond", 403);
+    public static final ProblemType ALREADY_ANSWERED =
+            new ProblemType("objection-answered", "The objection has been answered already", 409);
+
     private OpeningProblems() {
     }
 }

@@ -41,6 +41,9 @@ public class OpeningRecords {
     Tenders tenders;
 
     @Inject
+    OpeningResponses responses;
+
+    @Inject
     BidSubmissions bids;
 
     @Inject
@@ -55,14 +58,20 @@ public class OpeningRecords {
         return opening;
     }
 
-    /** The opening, for someone who may watch it. */
-    public Opening watched(Actor actor, UUID tenderId) {
+    /** The tender, for someone who may watch its opening (before it starts too: the hall opens early). */
+    public Tenders.OpeningTerms watcher(Actor actor, UUID tenderId) {
         Tenders.OpeningTerms tender = tenders.openingTerms(tenderId)
                 .orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "No tender " + tenderId));
         if (!mayWatch(actor, tender)) {
             throw new Rejection(ProblemType.FORBIDDEN, "Only the tender's agents, supervisors and registered bidders"
                     + " watch its opening");
         }
+        return tender;
+    }
+
+    /** The opening, for someone who may watch it. */
+    public Opening watched(Actor actor, UUID tenderId) {
+        Tenders.OpeningTerms tender = watcher(actor, tenderId);
         return openings.of(tenderId).orElseThrow(() -> tender.status() == TenderStatus.FAILED
                 ? new Rejection(TENDER_FAILED, "The tender failed (流标); its bids were not opened")
                 : new Rejection(OpeningProblems.NOT_STARTED, "The bids of this tender open at " + tender.openingTime()
@@ -78,7 +87,7 @@ public class OpeningRecords {
                     organisations.name(bid.organisation()).orElse(bid.organisation()), bid.lot(), bid.receivedAt()));
         }
         return OpeningRecordView.of(tender.projectName(), opening, templates.get(tender.templateCode()).manifest(),
-                openings.lines(tenderId), bidOf);
+                openings.lines(tenderId), bidOf, responses.of(tenderId));
     }
 
     private boolean mayWatch(Actor actor, Tenders.OpeningTerms tender) {

@@ -69,6 +69,9 @@ import org.tenderhall.tender.domain.TimedTransitions;
 @ApplicationScoped
 public class Openings {
 
+    /** The events after which the opening hall has nothing more to show. */
+    public static final java.util.Set<String> FINAL_EVENTS = java.util.Set.of("record-complete", "tender-failed");
+
     private static final Logger LOG = Logger.getLogger(Openings.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 100;

@@ -116,6 +116,23 @@ class ScheduledOpeningTest {
         }
     }
 
+    /** Joins the opening hall as {@code account}: the event names it receives, until the stream ends. */
+    static java.util.concurrent.CompletableFuture<List<String>> hall(String account, String tender, Long lastEventId) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                + io.restassured.RestAssured.port + "/api/tenders/" + tender + "/opening/events"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((account + ":"
+                        + DemoData.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId.toString());
+        }
+        return java.net.http.HttpClient.newHttpClient().sendAsync(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    return response.body().filter(l -> l.startsWith("event:")).map(l -> l.substring(6).trim()).toList();
+                });
+    }
+
     private List<String> actions(String tender) {
         return audit.forSubject("tender:" + tender).stream().map(e -> e.action).toList();
     }
@@ -135,8 +152,19 @@ class ScheduledOpeningTest {
                 .body("type", equalTo(TYPES + "opening-not-due"));
         assertThat(actions(tender)).contains("OpeningRefused").doesNotContain("OpeningKeyUnwrapped");
 
+        as("bidder1").post("/api/tenders/" + tender + "/opening/confirmation").then().statusCode(409)
+                .body("type", equalTo(TYPES + "opening-not-started"));
+        var live = hall("bidder1", tender, null); // in the hall before the opening: it shows nothing yet
+
         waitUntil(deadline);
         JsonPath record = recorded(tender);
+        List<String> shown = List.of("opening-started", "bid-opened", "bid-opened", "bid-opened", "record-complete");
+        assertThat(live.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(shown);
+        assertThat(hall("supervisor", tender, null).get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(shown);
+        long first = openings.events(UUID.fromString(tender), 0).get(0).seq;
+        assertThat(hall("agent", tender, first).get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo(shown.subList(1, shown.size())); // a reconnect resumes after the last event it had
+        as("bidder4").get("/api/tenders/" + tender + "/opening/events").then().statusCode(403);
         assertThat(record.getList("lines")).hasSize(3);
         assertThat(record.getList("lines.outcome")).containsOnly("OPENED");
         assertThat(record.getList("lines.bidder")).containsExactly(ORGANISATION.get("bidder1"),
@@ -155,6 +183,31 @@ class ScheduledOpeningTest {
         given().get("/api/notices").then().statusCode(200);
         assertThat(given().get("/api/notices").then().extract().jsonPath().getList("findAll { it.tenderId == '"
                 + tender + "' }.kind", String.class)).contains("OPENING_RECORDED");
+
+        // Bidders confirm or object, once each; the agent answers on the record.
+        as("bidder1").post("/api/tenders/" + tender + "/opening/confirmation").then().statusCode(201)
+                .body("kind", equalTo("CONFIRMED"));
+        as("bidder1").post("/api/tenders/" + tender + "/opening/confirmation").then().statusCode(409)
+                .body("type", equalTo(TYPES + "already-responded"));
+        String objection = as("bidder2").body("{\"objection\":\"第2行交货期应为60天\"}")
+                .post("/api/tenders/" + tender + "/opening/objections").then().statusCode(201).extract().path("id");
+        as("bidder2").body("{\"objection\":\"再次异议\"}").post("/api/tenders/" + tender + "/opening/objections")
+                .then().statusCode(409).body("type", equalTo(TYPES + "already-responded"));
+        as("bidder4").post("/api/tenders/" + tender + "/opening/confirmation").then().statusCode(403);
+        as("bidder3").body("{\"objection\":\"\"}").post("/api/tenders/" + tender + "/opening/objections")
+                .then().statusCode(422);
+        as("agent").body("{\"answer\":\"记录中交货期为60天，无误\"}")
+                .post("/api/tenders/" + tender + "/opening/objections/" + objection + "/answer").then().statusCode(200)
+                .body("answer", equalTo("记录中交货期为60天，无误"));
+        as("agent").body("{\"answer\":\"again\"}")
+                .post("/api/tenders/" + tender + "/opening/objections/" + objection + "/answer").then().statusCode(409)
+                .body("type", equalTo(TYPES + "objection-answered"));
+        JsonPath replies = as("supervisor").get("/api/tenders/" + tender + "/opening/record").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(replies.getList("replies.kind")).containsExactly("CONFIRMED", "OBJECTED");
+        assertThat(replies.getString("replies[1].answer")).isEqualTo("记录中交货期为60天，无误");
+        assertThat(actions(tender)).contains("OpeningRecordConfirmed", "OpeningRecordObjected", "ObjectionAnswered")
+                .filteredOn("OpeningResponseRefused"::equals).hasSize(2); // the second confirmation and objection
 
         // The package is kept encrypted at rest, and decrypts to the very bytes the bidder signed.
         for (OpeningLine line : openings.lines(UUID.fromString(tender))) {

@@ -12,6 +12,7 @@ import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.domain.Outcome;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningLine;
+import org.tenderhall.opening.store.OpeningResponse;
 import org.tenderhall.template.domain.FieldSpec;
 
 /**
@@ -19,7 +20,8 @@ import org.tenderhall.template.domain.FieldSpec;
  * out, or why the bid did not open. {@code columns} names the declared figures of the tender's template.
  */
 public record OpeningRecordView(UUID tenderId, String projectName, Custody custody, Opening.State state, int bids,
-        Instant startedAt, Instant recordedAt, Instant objectionsUntil, List<Column> columns, List<Line> lines) {
+        Instant startedAt, Instant recordedAt, Instant objectionsUntil, List<Column> columns, List<Line> lines,
+        List<Reply> replies) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,12 +37,20 @@ public record OpeningRecordView(UUID tenderId, String projectName, Custody custo
             String packageSha256, Long packageSize) {
     }
 
+    /** A bidder's confirmation or objection, with the agent's answer to an objection. */
+    public record Reply(UUID id, String bidder, String bidderName, OpeningResponse.Kind kind, String objection,
+            Instant at, String answer, Instant answeredAt) {
+        public static Reply of(OpeningResponse r, String bidderName) {
+            return new Reply(r.id, r.organisation, bidderName, r.kind, r.text, r.respondedAt, r.answer, r.answeredAt);
+        }
+    }
+
     /** What the opening needs of each bid besides its line. */
     public record Bid(String organisation, String organisationName, String lot, Instant receivedAt) {
     }
 
     public static OpeningRecordView of(String projectName, Opening opening, List<FieldSpec> manifest,
-            List<OpeningLine> lines, Map<UUID, Bid> bids) {
+            List<OpeningLine> lines, Map<UUID, Bid> bids, List<OpeningResponse> responses) {
         List<Line> shown = new ArrayList<>();
         for (OpeningLine l : lines) {
             Bid bid = bids.get(l.bidId);
@@ -50,7 +60,9 @@ public record OpeningRecordView(UUID tenderId, String projectName, Custody custo
         }
         return new OpeningRecordView(opening.tenderId, projectName, opening.custody, opening.state, opening.bids,
                 opening.startedAt, opening.recordedAt, opening.objectionsUntil,
-                manifest.stream().map(f -> new Column(f.name(), f.label())).toList(), shown);
+                manifest.stream().map(f -> new Column(f.name(), f.label())).toList(), shown,
+                responses.stream().map(r -> Reply.of(r, bids.values().stream().filter(b -> b.organisation()
+                        .equals(r.organisation)).map(Bid::organisationName).findFirst().orElse(r.organisation))).toList());
     }
 
     private static JsonNode json(String text) {

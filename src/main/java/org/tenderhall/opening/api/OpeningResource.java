@@ -1,19 +1,45 @@
 package org.tenderhall.opening.api;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.tenderhall.identity.CurrentUser;
+import org.tenderhall.identity.domain.Role;
 import org.tenderhall.opening.OpeningRecords;
+import org.tenderhall.opening.OpeningResponses;
 import org.tenderhall.opening.Openings;
 import org.tenderhall.opening.store.Opening;
+import org.tenderhall.opening.store.OpeningEvent;
+import org.tenderhall.opening.store.OpeningResponse;
+import org.tenderhall.template.domain.FieldValues;
 
 /**
  * The opening of a tender's bids: start it (at the opening time; the scheduler does so anyway), see where it
@@ -31,7 +57,13 @@ public class OpeningResource {
     OpeningRecords records;
 
     @Inject
+    OpeningResponses responses;
+
+    @Inject
     CurrentUser user;
+
+    /** How often an open hall looks for new events. */
+    private static final Duration EVENT_POLL = Duration.ofMillis(500);
 
     public record OpeningView(UUID tenderId, Opening.State state, int bids, Instant startedAt, Instant recordedAt,
             Instant objectionsUntil, String record) {
@@ -50,6 +82,78 @@ public class OpeningResource {
     @GET
     public OpeningView get(@PathParam("id") UUID id) {
         return OpeningView.of(records.watched(user.reading(), id));
+    }
+
+    /**
+     * The opening hall (开标大厅) as server-sent events: first every event so far (from after {@code Last-Event-ID}
+     * when a client reconnects), then each new one as it happens, until the record is complete or the tender fails.
+     * Each event's {@code id} is its position, its name the kind ({@code opening-started}, {@code bid-opened},
+     * {@code bid-not-opened}, {@code record-complete}, {@code tender-failed}) and its data JSON.
+     */
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking // the access check reads the database
+    public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") Long lastEventId,
+            @Context Sse sse) {
+        records.watcher(user.reading(), id);
+        AtomicLong last = new AtomicLong(lastEventId == null ? 0 : lastEventId);
+        AtomicBoolean ended = new AtomicBoolean();
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(EVENT_POLL)
+                .select().first(tick -> !ended.get()) // the tick after the last event ends the stream
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToIterable(tick -> {
+                    List<OpeningEvent> events = QuarkusTransaction.requiringNew()
+                            .call(() -> openings.events(id, last.get()));
+                    for (OpeningEvent event : events) {
+                        last.set(event.seq);
+                        ended.compareAndSet(false, Openings.FINAL_EVENTS.contains(event.kind));
+                    }
+                    return events;
+                })
+                .map(e -> sse.newEventBuilder().id(Long.toString(e.seq)).name(e.kind)
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(e.data).build());
+    }
+
+    public record Objection(
+            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = FieldValues.NOT_PRINTABLE)
+            @Size(max = 4000) String objection) {
+    }
+
+    public record Answer(
+            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = FieldValues.NOT_PRINTABLE)
+            @Size(max = 8000) String answer) {
+    }
+
+    /** A bidder confirms the complete record (once, within the window). */
+    @POST
+    @Path("confirmation")
+    @RolesAllowed(Role.Names.BIDDER)
+    public Response confirm(@PathParam("id") UUID id) {
+        OpeningResponse confirmed = responses.confirm(user.actingAs(Role.BIDDER), id);
+        return Response.status(Response.Status.CREATED).entity(OpeningRecordView.Reply.of(confirmed, null)).build();
+    }
+
+    /** A bidder objects to the record (异议), with its text (once, within the window). */
+    @POST
+    @Path("objections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.BIDDER)
+    public Response object(@PathParam("id") UUID id, @NotNull @Valid Objection objection) {
+        OpeningResponse objected = responses.object(user.actingAs(Role.BIDDER), id, objection.objection());
+        return Response.created(URI.create("/api/tenders/" + id + "/opening/objections/" + objected.id))
+                .entity(OpeningRecordView.Reply.of(objected, null)).build();
+    }
+
+    /** The agent answers an objection on the record. */
+    @POST
+    @Path("objections/{objection}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.AGENT)
+    public OpeningRecordView.Reply answer(@PathParam("id") UUID id, @PathParam("objection") UUID objection,
+            @NotNull @Valid Answer answer) {
+        return OpeningRecordView.Reply.of(responses.answer(user.actingAs(Role.AGENT), id, objection, answer.answer()),
+                null);
     }
 
     @GET

@@ -21,6 +21,11 @@ public final class OpeningRules {
         return !now.isBefore(openingTime);
     }
 
+    /** Whether bidders may still confirm the record or object to it: from its completion until the window ends. */
+    public static boolean objectionWindowOpen(Instant objectionsUntil, Instant now) {
+        return objectionsUntil != null && now.isBefore(objectionsUntil);
+    }
+
     /**
      * Whose fault a bid that did not open is. The platform checked at submission that the stored envelope is
      * intact, signed by the bidder and encrypted to the opening key; so when the file is still the one received,

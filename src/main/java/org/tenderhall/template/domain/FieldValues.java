@@ -33,6 +33,9 @@ public final class FieldValues {
      * Text the platform stores and prints: no control characters but tab and line breaks (XML and PostgreSQL
      * refuse them) and no lone UTF-16 surrogates. A regular expression, for Bean Validation too.
      */
+    /** The message of a text that breaks {@link #PRINTABLE}. */
+    public static final String NOT_PRINTABLE = "must not contain control characters";
+
     public static final String PRINTABLE = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\p{Cs}]*";
 
     private static final Pattern PRINTABLE_TEXT = Pattern.compile(PRINTABLE);

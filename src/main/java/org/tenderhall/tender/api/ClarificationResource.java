@@ -32,12 +32,12 @@ import org.tenderhall.tender.store.Clarification;
 public class ClarificationResource {
 
     public record Question(
-            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = TenderResource.NO_CONTROL_CHARACTERS)
+            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = FieldValues.NOT_PRINTABLE)
             @Size(max = 4000) String question) {
     }
 
     public record Answer(
-            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = TenderResource.NO_CONTROL_CHARACTERS)
+            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = FieldValues.NOT_PRINTABLE)
             @Size(max = 8000) String answer) {
     }
 

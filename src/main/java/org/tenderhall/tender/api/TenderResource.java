@@ -44,7 +44,6 @@ import org.tenderhall.tender.store.DocumentVersion;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenderResource {
 
-    static final String NO_CONTROL_CHARACTERS = "must not contain control characters";
 
     static final String PDF = "application/pdf";
     static final String PEM = "application/x-pem-file";
@@ -57,13 +56,13 @@ public class TenderResource {
 
     /** {@code values} holds only the changed fields; a null removes an optional value. */
     public record NewAmendment(
-            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = NO_CONTROL_CHARACTERS) @Size(max = 4000) String summary,
+            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = FieldValues.NOT_PRINTABLE) @Size(max = 4000) String summary,
             boolean affectsBidPreparation,
             JsonNode values) {
     }
 
     public record Cancellation(
-            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = NO_CONTROL_CHARACTERS) @Size(max = 2000) String reason) {
+            @NotBlank @Pattern(regexp = FieldValues.PRINTABLE, message = FieldValues.NOT_PRINTABLE) @Size(max = 2000) String reason) {
     }
 
     public record AmendmentView(int version, String sha256, Instant bidDeadline, Instant openingTime,
