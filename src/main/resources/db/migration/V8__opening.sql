@@ -15,6 +15,8 @@ create table opening (
     started_at       timestamptz not null,
     recorded_at      timestamptz,            -- when the last line was written
     objections_until timestamptz,            -- bidders confirm or object until then
+    record_pdf       bytea,                  -- the signed opening record (开标记录), made when complete
+    record_sha256    char(64),
     lease_owner      uuid,
     lease_until      timestamptz
 );

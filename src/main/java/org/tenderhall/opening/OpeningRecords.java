@@ -79,7 +79,22 @@ public class OpeningRecords {
     }
 
     public OpeningRecordView record(Actor actor, UUID tenderId) {
+        return view(watched(actor, tenderId));
+    }
+
+    /** The signed PDF of the complete record. */
+    public byte[] pdf(Actor actor, UUID tenderId) {
         Opening opening = watched(actor, tenderId);
+        if (opening.recordPdf == null) {
+            throw new Rejection(OpeningProblems.NOT_RECORDED, "The opening record is not complete yet; its document"
+                    + " is made when every bid has its line");
+        }
+        return opening.recordPdf;
+    }
+
+    /** The record as it stands, for whoever the caller has checked may read it. */
+    OpeningRecordView view(Opening opening) {
+        UUID tenderId = opening.tenderId;
         Tenders.OpeningTerms tender = tenders.openingTerms(tenderId).orElseThrow();
         Map<UUID, OpeningRecordView.Bid> bidOf = new HashMap<>();
         for (BidSubmissions.ValidBid bid : bids.valid(tenderId)) {

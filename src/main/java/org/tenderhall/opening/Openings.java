@@ -119,6 +119,12 @@ public class Openings {
     Tenders tenders;
 
     @Inject
+    OpeningRecords records;
+
+    @Inject
+    OpeningRecordDocument document;
+
+    @Inject
     BidSubmissions bids;
 
     @Inject
@@ -407,8 +413,12 @@ public class Openings {
                 + " group by l.outcome", Object[].class).setParameter("t", tenderId).getResultList()) {
             outcomes.put(((Outcome) row[0]).name(), row[1]);
         }
-        audit.record(system(tender), "OpeningRecorded", Tenders.subject(tenderId),
-                Map.of("lines", lines, "outcomes", outcomes, "objectionsUntil", opening.objectionsUntil.toString()));
+        em.flush(); // the record document reads the state just set
+        opening.recordPdf = document.signed(records.view(opening));
+        opening.recordSha256 = sha256(opening.recordPdf);
+        audit.record(system(tender), "OpeningRecorded", Tenders.subject(tenderId), Map.of("lines", lines,
+                "outcomes", outcomes, "objectionsUntil", opening.objectionsUntil.toString(),
+                "recordSha256", opening.recordSha256));
         notices.post(tenderId, Notice.Kind.OPENING_RECORDED, "开标记录：" + tender.projectName(), now);
         event(tenderId, "record-complete", Map.of("lines", lines, "outcomes", outcomes,
                 "objectionsUntil", opening.objectionsUntil.toString()), now);
@@ -445,6 +455,14 @@ public class Openings {
         }
         event.at = at;
         em.persist(event);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Object readTree(String json) {

@@ -184,6 +184,18 @@ class ScheduledOpeningTest {
         assertThat(given().get("/api/notices").then().extract().jsonPath().getList("findAll { it.tenderId == '"
                 + tender + "' }.kind", String.class)).contains("OPENING_RECORDED");
 
+        // The record as a signed PDF/A, with its SHA-256 in the audit log.
+        byte[] pdf = as("supervisor").get("/api/tenders/" + tender + "/opening/record.pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        String text = org.tenderhall.document.PdfChecks.text(pdf).replaceAll("\\s+", "");
+        assertThat(text).contains("开标记录", "9712345.67", "9480000.50", "联影uCT760", "已解密");
+        assertThat(org.tenderhall.document.PdfChecks.signatures(pdf)).contains("Signature Validation: Signature is Valid",
+                "Total document signed");
+        assertThat(org.tenderhall.document.PdfChecks.pdfA3bFailures(pdf)).isEmpty();
+        String pdfSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
+        assertThat(audit.forSubject("tender:" + tender)).filteredOn(e -> e.action.equals("OpeningRecorded"))
+                .singleElement().satisfies(e -> assertThat(e.data).contains(pdfSha256));
+
         // Bidders confirm or object, once each; the agent answers on the record.
         as("bidder1").post("/api/tenders/" + tender + "/opening/confirmation").then().statusCode(201)
                 .body("kind", equalTo("CONFIRMED"));

@@ -156,6 +156,15 @@ public class OpeningResource {
                 null);
     }
 
+    /** The complete record as the platform signed it: PDF/A-3b with {@code opening-record.json} inside. */
+    @GET
+    @Path("record.pdf")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response recordPdf(@PathParam("id") UUID id) {
+        return Response.ok(records.pdf(user.reading(), id), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"opening-record-" + id + ".pdf\"").build();
+    }
+
     @GET
     @Path("record")
     public OpeningRecordView record(@PathParam("id") UUID id) {

@@ -47,6 +47,13 @@ public class Opening {
     @Column(name = "objections_until")
     public Instant objectionsUntil;
 
+    /** The signed PDF/A of the complete record. */
+    @Column(name = "record_pdf")
+    public byte[] recordPdf;
+
+    @Column(name = "record_sha256", length = 64)
+    public String recordSha256;
+
     @Column(name = "lease_owner")
     public UUID leaseOwner;
 
