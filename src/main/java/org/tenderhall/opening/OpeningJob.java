@@ -1,8 +1,16 @@
 package org.tenderhall.opening;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,6 +24,25 @@ public class OpeningJob {
 
     @Inject
     Openings openings;
+
+    @Inject
+    PackageVault vault;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "tenderhall.storage.orphan-grace", defaultValue = "0s")
+    Duration orphanGrace;
+
+    /** At start: the opened packages a crash left without their line go. */
+    void cleanUp(@Observes StartupEvent start) throws IOException {
+        Set<String> named = QuarkusTransaction.requiringNew().call(() -> Set.copyOf(em.createQuery(
+                "select l.packageFile from OpeningLine l where l.packageFile is not null", String.class).getResultList()));
+        int deleted = vault.deleteOrphans(named, orphanGrace);
+        if (deleted > 0) {
+            LOG.warnf("Deleted %d opened package file(s) that no opening record names (left by a crash)", deleted);
+        }
+    }
 
     @Scheduled(identity = "openings", every = "${tenderhall.opening.check-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

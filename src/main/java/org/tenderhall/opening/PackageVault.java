@@ -159,6 +159,29 @@ public class PackageVault {
         return new CipherInputStream(in, gcm);
     }
 
+    /**
+     * Deletes the vault's files that no line of an opening record names (a crash between writing a package and
+     * recording its line leaves one) and are older than {@code grace}; returns how many.
+     */
+    public int deleteOrphans(java.util.Set<String> named, java.time.Duration grace) throws IOException {
+        Path directory = directory();
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        java.time.Instant before = java.time.Instant.now().minus(grace);
+        int deleted = 0;
+        try (var files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                if (!named.contains(file.getFileName().toString())
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(file);
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
     private Path directory() {
         return store.root().resolve("opened");
     }

@@ -1,7 +1,7 @@
 package org.tenderhall.opening.api;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

@@ -25,8 +25,8 @@ import java.util.UUID;
 import org.tenderhall.identity.CurrentUser;
 import org.tenderhall.identity.domain.Actor;
 import org.tenderhall.identity.domain.Role;
-import org.tenderhall.opening.OpeningCertificates;
 import org.tenderhall.opening.OpeningCertificates.OpeningCertificate;
+import org.tenderhall.opening.OpeningCertificates;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.template.domain.FieldValues;
@@ -34,9 +34,9 @@ import org.tenderhall.tender.Amendments;
 import org.tenderhall.tender.Registrations;
 import org.tenderhall.tender.Tenders;
 import org.tenderhall.tender.domain.TenderStatus;
+import org.tenderhall.tender.store.DocumentVersion;
 import org.tenderhall.tender.store.Registration;
 import org.tenderhall.tender.store.Tender;
-import org.tenderhall.tender.store.DocumentVersion;
 
 /** Tenders: drafts, publication, documents, amendments and registration. One command endpoint per transition. */
 @Path("/api/tenders")
