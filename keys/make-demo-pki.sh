@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 out=demo
 password=tenderhall-demo
 export ENCIPHER=keyEncipherment # read by every use of the CA configuration; set per certificate below
-rm -rf "$out" && mkdir -p "$out"/{ca,crl,bidders,platform} && work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
+rm -rf "$out" && mkdir -p "$out"/{ca,crl,bidders,custodians,platform} && work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
 
 key() { # key <file> rsa|ec|sm2
   case "$2" in
@@ -141,6 +141,14 @@ bidder bidder2-sm2 sm2-issuing sm2 91350200B00000051U "Bluewater Municipal Engin
 bidder bidder1-revoked rsa-issuing rsa 91350200B000000431 "Island Construction Group Co." "Wang Wei (revoked)"
 bidder bidder3-expired rsa-issuing rsa 91350200B0000006XK "Seaview Road and Bridge Co." "Sun Li (expired)" \
   -startdate 20240101000000Z -enddate 20250101000000Z
+
+# Demo custodians of opening keys under dual control: the demo agent, supervisor and platform operator.
+custodian() { # custodian <file> <ca> rsa|ec <credit code> <organisation> <person>
+  issue "$2" "custodians/$1" "$3" bidder "/C=CN/O=$5/OU=$4/serialNumber=$4/CN=$6"
+}
+custodian agent rsa-issuing rsa 91350200A000000384 "Harbour Tendering Agency Co." "Chen Jing"
+custodian supervisor ec-issuing ec 12350200T00000026P "City Public Resource Trading Centre" "Lin Hai"
+custodian admin rsa-issuing rsa 91350200T00000018P "Tenderhall Platform Operator" "Platform Custodian"
 
 # Revoke one, and publish each issuing CA's CRL.
 openssl ca -config "$work/rsa-issuing/ca.cnf" -revoke "$out/bidders/bidder1-revoked.crt" -crl_reason keyCompromise 2>/dev/null
