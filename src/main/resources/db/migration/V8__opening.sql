@@ -1,9 +1,32 @@
 -- The opening (开标, opening): custody of each tender's opening key, the opening itself, the opening record's
 -- lines, and the events the live opening hall shows.
 
--- Who may unlock a tender's opening key at the opening (docs/opening.md, "Custody").
+-- Who may unlock a tender's opening key at the opening (docs/opening.md, "Custody"). Under dual control the
+-- private key is wrapped under a key that only k of the custodians' shares give back (kek_id 'k-of-n').
 alter table opening_key add column custody text not null default 'SCHEDULED'
     check (custody in ('SCHEDULED', 'DUAL_CONTROL', 'BIDDER_DECRYPTS'));
+alter table opening_key add column threshold integer;
+
+-- The custody a draft asks for (none: scheduled), and under dual control its custodians, each with the
+-- certificate its share is encrypted to at publication and, at the opening, the share it handed in.
+create table opening_custody (
+    tender_id  uuid    primary key references tender (id),
+    custody    text    not null check (custody in ('SCHEDULED', 'DUAL_CONTROL', 'BIDDER_DECRYPTS')),
+    threshold  integer check (threshold between 2 and 9)
+);
+create table opening_custodian (
+    tender_id       uuid        not null references tender (id),
+    position        integer     not null check (position between 1 and 9),   -- the share's index
+    account         text        not null,
+    organisation    char(18)    not null,
+    certificate     text        not null,   -- PEM
+    share_envelope  bytea,                  -- from publication: the share, encrypted to the certificate
+    share_sha256    char(64),               -- of the share document, to recognise it when it is handed in
+    handed_in_at    timestamptz,
+    share_wrapped   bytea,                  -- the share handed in, wrapped under the platform KEK
+    primary key (tender_id, position),
+    unique (tender_id, account)
+);
 
 -- One row per tender whose bids are being, or were, opened. One instance at a time works on it: the one whose
 -- lease runs (lease_owner, lease_until); after a crash the lease runs out and any instance resumes.
@@ -17,6 +40,8 @@ create table opening (
     objections_until timestamptz,            -- bidders confirm or object until then
     record_pdf       bytea,                  -- the signed opening record (开标记录), made when complete
     record_sha256    char(64),
+    transport_certificate text,              -- the opening's one-time transport key: shares and keys come
+    transport_key    bytea,                  -- encrypted to it; its private key wrapped under the platform KEK
     lease_owner      uuid,
     lease_until      timestamptz
 );

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bidkit", mixinStandardHelpOptions = true, version = "bidkit (Tenderhall) 0.1",
         description = "Seal a bid for Tenderhall, check it as the platform will, open your own bid, submit it, and"
                 + " check its receipt.",
-        subcommands = {SealCommand.class, VerifyCommand.class, OpenCommand.class, SubmitCommand.class,
+        subcommands = {SealCommand.class, VerifyCommand.class, OpenCommand.class, SubmitCommand.class, ShareCommand.class,
             ReceiptCommand.class})
 public class Bidkit implements Runnable {
 
@@ -23,7 +23,7 @@ public class Bidkit implements Runnable {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    static int run(PrintWriter out, PrintWriter err, String... args) {
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Bidkit());
         commandLine.setOut(out);
         commandLine.setErr(err);

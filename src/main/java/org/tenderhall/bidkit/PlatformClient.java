@@ -55,6 +55,25 @@ final class PlatformClient {
         return send(request(path).GET());
     }
 
+    /** GET bytes (a certificate, a key envelope); the refusal otherwise. */
+    byte[] getBytes(String path) throws IOException, PlatformRefusal {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw refusal(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** POST bytes of {@code contentType}; the answer's body (2xx), or the refusal. */
+    String postBytes(String path, byte[] body, String contentType) throws IOException, PlatformRefusal {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** The {@code Upload-Offset} of an upload: what the platform holds. */
     long offset(String upload) throws IOException, PlatformRefusal {
         HttpResponse<String> response = exchange(request("api/bids/uploads/" + upload)
@@ -116,11 +135,14 @@ final class PlatformClient {
     }
 
     private static PlatformRefusal refusal(HttpResponse<String> response) {
-        Map<String, String> problem = fields(response.body());
+        return refusal(response.statusCode(), response.body());
+    }
+
+    private static PlatformRefusal refusal(int status, String body) {
+        Map<String, String> problem = fields(body);
         String type = problem.getOrDefault("type", "");
-        String slug = type.isEmpty() ? "http-" + response.statusCode() : type.substring(type.lastIndexOf('/') + 1);
-        return new PlatformRefusal(response.statusCode(), slug,
-                problem.getOrDefault("detail", "HTTP " + response.statusCode()));
+        String slug = type.isEmpty() ? "http-" + status : type.substring(type.lastIndexOf('/') + 1);
+        return new PlatformRefusal(status, slug, problem.getOrDefault("detail", "HTTP " + status));
     }
 
     /** The top-level string and number fields of a JSON object (enough for problems and views). */

@@ -197,7 +197,7 @@ class SealCommand implements Callable<Integer> {
         }
     }
 
-    private static String commonName(X509Certificate certificate) {
+    static String commonName(X509Certificate certificate) {
         RDN[] names = new X500Name(certificate.getSubjectX500Principal().getName()).getRDNs(BCStyle.CN);
         return names.length == 0 ? "" : IETFUtils.valueToString(names[0].getFirst().getValue());
     }

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,21 +35,8 @@ class SubmitCommand implements Callable<Integer> {
     @Option(names = "--lot", defaultValue = "1", description = "the lot (default 1)")
     String lot;
 
-    static class Credentials {
-        @Option(names = "--user", required = true, description = "your platform account; the password comes from"
-                + " BIDKIT_PLATFORM_PASSWORD or --platform-password-file")
-        String user;
-
-        @Option(names = "--token-file", required = true, paramLabel = "FILE",
-                description = "a file holding a bearer token (Keycloak sign-in)")
-        Path tokenFile;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Credentials credentials;
-
-    @Option(names = "--platform-password-file", paramLabel = "FILE", description = "file whose first line is the password")
-    Path passwordFile;
+    @Mixin
+    PlatformLogin login;
 
     @Option(names = "--retries", defaultValue = "20", description = "how often to resume after a dropped connection")
     int retries;
@@ -67,7 +54,7 @@ class SubmitCommand implements Callable<Integer> {
             throw new BidkitException("No such file: " + signatureFile + " (the outer signature bidkit seal wrote)");
         }
         SealCommand.requireSafe(platform);
-        PlatformClient client = new PlatformClient(platform, authorization());
+        PlatformClient client = new PlatformClient(platform, login.authorization());
         long size = Files.size(envelope);
         Path state = Path.of(envelope + ".upload");
         String sha256 = ReceiptCommand.Verify.sha256(envelope);
@@ -185,21 +172,6 @@ class SubmitCommand implements Callable<Integer> {
                 Thread.sleep(Math.min(30_000, 1000L * attempt));
             }
         }
-    }
-
-    private String authorization() throws IOException, BidkitException {
-        if (credentials.tokenFile != null) {
-            return "Bearer " + Files.readString(credentials.tokenFile).strip();
-        }
-        String password = System.getenv("BIDKIT_PLATFORM_PASSWORD");
-        if (passwordFile != null) {
-            password = Files.readAllLines(passwordFile).stream().findFirst().orElse("");
-        }
-        if (password == null) {
-            throw new BidkitException("Give your platform password in BIDKIT_PLATFORM_PASSWORD or"
-                    + " --platform-password-file");
-        }
-        return PlatformClient.basic(credentials.user, password);
     }
 
     private void say(String format, Object... args) {

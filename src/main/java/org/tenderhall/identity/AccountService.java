@@ -115,6 +115,13 @@ public class AccountService {
                 Role.fromId(a.role).orElseThrow(), new OrgCode(a.organisation), a.enabled));
     }
 
+    /** An enabled account as the actor it would be: its role and organisation. */
+    @Transactional
+    public Optional<Actor> enabled(String username) {
+        return accounts.findByIdOptional(username).filter(a -> a.enabled)
+                .map(a -> new Actor(a.username, Role.fromId(a.role).orElseThrow(), new OrgCode(a.organisation)));
+    }
+
     @Transactional
     public boolean anyAdmin() {
         return accounts.anyAdmin();

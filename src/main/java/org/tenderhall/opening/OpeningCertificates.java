@@ -11,14 +11,21 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tenderhall.opening.domain.Custody;
+import org.tenderhall.opening.domain.KeyShares;
 import org.tenderhall.opening.domain.OpeningKeys;
+import org.tenderhall.opening.domain.ShareDocument;
+import org.tenderhall.opening.store.OpeningCustodian;
 import org.tenderhall.opening.store.OpeningKey;
 import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.platform.keys.PlatformKeys;
+import org.tenderhall.seal.KeyEnvelopes;
+import org.tenderhall.seal.SealException;
 import org.tenderhall.seal.Signer;
 
 /**
@@ -39,6 +46,9 @@ public class OpeningCertificates {
 
     @Inject
     OpeningKeyCustody custody;
+
+    @Inject
+    CustodyPlans plans;
 
     @Inject
     EntityManager em;
@@ -68,27 +78,97 @@ public class OpeningCertificates {
         }
     }
 
-    /** Issues the opening certificate of a tender being published, valid from now until {@code validUntil}. */
+    /**
+     * Issues the opening certificate of a tender being published, valid from now until {@code validUntil}, and
+     * puts its private key in the custody the draft asked for: wrapped under the platform KEK (scheduled), or
+     * under a fresh key split k-of-n among the custodians, each share encrypted to its custodian (dual control).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public OpeningCertificate issue(UUID tenderId, Instant validUntil) {
-        Signer ca = keys.signer("The opening CA key", "tenderhall.opening.ca-key-store", caKeyStore, caPassword,
-                PlatformKeys.UNAVAILABLE);
+        Signer ca = opensCa();
+        CustodyPlans.Plan plan = plans.of(tenderId);
+        boolean dualControl = plan.custody() == Custody.DUAL_CONTROL;
         SecretKey kek = custody.keyEncryptionKey();
         Instant now = clock.instant();
         try {
+            SecretKey wrapping = dualControl ? freshKey() : kek;
             OpeningKeys.Issued issued = OpeningKeys.issue(tenderId.toString(), now, validUntil, ca.key(),
-                    ca.chain().get(0), kek);
+                    ca.chain().get(0), wrapping);
             OpeningKey key = new OpeningKey();
             key.tenderId = tenderId;
             key.certificate = Pem.pem(issued.certificate());
             key.certificateSha256 = Pem.sha256(issued.certificate());
             key.wrappedPrivateKey = issued.wrappedPrivateKey();
-            key.kekId = OpeningKeys.kekId(kek);
+            key.kekId = dualControl ? DUAL_CONTROL_KEK_ID : OpeningKeys.kekId(kek);
+            key.custody = plan.custody();
+            key.threshold = plan.threshold();
             key.createdAt = now;
             em.persist(key);
+            if (dualControl) {
+                share(tenderId, wrapping.getEncoded(), plan.threshold(), key.certificateSha256);
+            }
             return OpeningCertificate.of(key);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | SealException e) {
             throw new IllegalStateException("Cannot issue the opening certificate of tender " + tenderId, e);
+        }
+    }
+
+    /** The {@code kek_id} of an opening key under dual control: no platform key unwraps it. */
+    public static final String DUAL_CONTROL_KEK_ID = "k-of-n";
+
+    private void share(UUID tenderId, byte[] secret, int threshold, String certificateSha256)
+            throws CertificateException, SealException {
+        List<OpeningCustodian> custodians = plans.custodiansOf(tenderId);
+        List<KeyShares.Share> shares = KeyShares.split(secret, threshold, custodians.size());
+        java.util.Arrays.fill(secret, (byte) 0);
+        for (OpeningCustodian custodian : custodians) {
+            ShareDocument document = ShareDocument.of(tenderId.toString(), shares.get(custodian.position - 1),
+                    threshold, custodians.size(), certificateSha256);
+            X509Certificate certificate = Pem.certificates(custodian.certificate.getBytes(StandardCharsets.US_ASCII))
+                    .get(0);
+            custodian.shareEnvelope = KeyEnvelopes.encrypt(document.bytes(), certificate);
+            custodian.shareSha256 = sha256(document.bytes());
+        }
+    }
+
+    /**
+     * A one-time transport key for an opening: what custodians' shares and bidders' keys are encrypted to when
+     * they are handed in. Its certificate is issued by the opening CA; its private key is wrapped under the KEK.
+     */
+    public record Transport(String certificatePem, byte[] wrappedKey) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Transport issueTransport(UUID tenderId, Instant validUntil) {
+        Signer ca = opensCa();
+        try {
+            OpeningKeys.Issued issued = OpeningKeys.issueNamed(TRANSPORT_NAME + tenderId, clock.instant(), validUntil,
+                    ca.key(), ca.chain().get(0), custody.keyEncryptionKey());
+            return new Transport(Pem.pem(issued.certificate()), issued.wrappedPrivateKey());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot issue the transport key of the opening of tender " + tenderId, e);
+        }
+    }
+
+    /** The common name of an opening's transport certificate, before the tender's id; bidkit checks it. */
+    public static final String TRANSPORT_NAME = "Transport key of tender ";
+
+    private Signer opensCa() {
+        return keys.signer("The opening CA key", "tenderhall.opening.ca-key-store", caKeyStore, caPassword,
+                PlatformKeys.UNAVAILABLE);
+    }
+
+    private static SecretKey freshKey() throws GeneralSecurityException {
+        javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES");
+        generator.init(256, new java.security.SecureRandom());
+        return generator.generateKey();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

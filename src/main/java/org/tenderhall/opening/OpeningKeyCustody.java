@@ -10,23 +10,32 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.identity.domain.Actor;
 import org.tenderhall.opening.domain.Custody;
+import org.tenderhall.opening.domain.KeyShares;
 import org.tenderhall.opening.domain.OpeningKeys;
 import org.tenderhall.opening.domain.OpeningRules;
+import org.tenderhall.opening.domain.ShareDocument;
+import org.tenderhall.opening.store.OpeningCustodian;
 import org.tenderhall.opening.store.OpeningKey;
 import org.tenderhall.platform.keys.PlatformKeys;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.tender.Tenders;
 
 /**
- * The one component that unwraps a tender's opening private key. It refuses before the opening time, whoever
- * asks, and refuses a tender whose key is not in the platform's scheduled custody; each refusal and each unwrap
+ * The one component that unwraps a tender's opening private key, or rebuilds it from custodians' shares. It
+ * refuses before the opening time, whoever asks; each refusal and each unwrap
  * goes to the audit log, in a transaction of its own so that it stays recorded whatever the caller does next.
  */
 @ApplicationScoped
@@ -66,47 +75,122 @@ public class OpeningKeyCustody {
     }
 
     /**
-     * The opening key of a tender in scheduled custody, from the opening time on.
+     * The opening key of a tender, from the opening time on: under scheduled custody unwrapped with the platform
+     * KEK; under dual control rebuilt from the custodians' shares, once {@code k} are handed in (empty until then).
      *
      * @throws Rejection {@link OpeningProblems#NOT_DUE} before the opening time, {@link OpeningProblems#CUSTODY}
-     *                   when the tender's key is held otherwise
+     *                   when the tender's key is held in a custody the platform cannot open
      */
-    public Unlocked unwrap(Actor actor, UUID tenderId) {
-        Instant openingTime = QuarkusTransaction.joiningExisting().call(() -> tenders.openingTerms(tenderId))
-                .orElseThrow(() -> new IllegalArgumentException("no published tender " + tenderId)).openingTime();
+    public Optional<Unlocked> unlock(Actor actor, UUID tenderId) {
         OpeningKey key = QuarkusTransaction.joiningExisting().call(() -> em.find(OpeningKey.class, tenderId));
         if (key == null) {
             throw new IllegalArgumentException("tender " + tenderId + " has no opening key");
         }
-        Instant now = clock.instant();
-        if (!OpeningRules.due(openingTime, now)) {
-            refuse(actor, tenderId, "before the opening time " + openingTime);
-            throw new Rejection(OpeningProblems.NOT_DUE, "The opening key of this tender unlocks at "
-                    + openingTime + ", not before; the attempt is recorded");
-        }
-        if (key.custody != Custody.SCHEDULED) {
-            refuse(actor, tenderId, "the key is in " + key.custody + " custody");
-            throw new Rejection(OpeningProblems.CUSTODY, "The opening key of this tender is not in the platform's"
-                    + " custody (" + key.custody + "); the attempt is recorded");
-        }
-        SecretKey kek = keyEncryptionKey();
+        Instant now = requireOpeningTime(actor, tenderId, "OpeningKeyRefused");
         try {
-            String kekId = OpeningKeys.kekId(kek);
-            if (!kekId.equals(key.kekId)) {
-                throw new IllegalStateException("The opening key of tender " + tenderId + " was wrapped under the"
-                        + " key-encryption key " + key.kekId + ", but the one configured is " + kekId);
+            X509Certificate certificate = OpeningCertificates.OpeningCertificate.of(key).certificate();
+            switch (key.custody) {
+                case SCHEDULED -> {
+                    SecretKey kek = keyEncryptionKey();
+                    String kekId = OpeningKeys.kekId(kek);
+                    if (!kekId.equals(key.kekId)) {
+                        throw new IllegalStateException("The opening key of tender " + tenderId + " was wrapped under"
+                                + " the key-encryption key " + key.kekId + ", but the one configured is " + kekId);
+                    }
+                    PrivateKey privateKey = OpeningKeys.unwrap(key.wrappedPrivateKey, kek);
+                    QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "OpeningKeyUnwrapped",
+                            Tenders.subject(tenderId), Map.of("at", now.toString(),
+                                    "certificateSha256", key.certificateSha256)));
+                    return Optional.of(new Unlocked(privateKey, certificate));
+                }
+                case DUAL_CONTROL -> {
+                    List<OpeningCustodian> handedIn = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
+                            "from OpeningCustodian c where c.tenderId = :t and c.shareWrapped is not null"
+                                    + " order by c.position", OpeningCustodian.class)
+                            .setParameter("t", tenderId).getResultList());
+                    if (handedIn.size() < key.threshold) {
+                        return Optional.empty();
+                    }
+                    List<KeyShares.Share> shares = new ArrayList<>();
+                    for (OpeningCustodian custodian : handedIn) {
+                        shares.add(ShareDocument.parse(openUnderKek(custodian.shareWrapped)).keyShare());
+                    }
+                    byte[] secret = KeyShares.combine(shares, key.threshold);
+                    PrivateKey privateKey = OpeningKeys.unwrap(key.wrappedPrivateKey, new SecretKeySpec(secret, "AES"));
+                    java.util.Arrays.fill(secret, (byte) 0);
+                    if (!matches(privateKey, certificate)) {
+                        throw new IllegalStateException("The shares of tender " + tenderId + " rebuilt another key");
+                    }
+                    List<String> used = handedIn.subList(0, key.threshold).stream().map(c -> c.account).toList();
+                    QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "OpeningKeyReconstructed",
+                            Tenders.subject(tenderId), Map.of("at", now.toString(), "custodians", used,
+                                    "certificateSha256", key.certificateSha256)));
+                    return Optional.of(new Unlocked(privateKey, certificate));
+                }
+                default -> {
+                    refuse(actor, tenderId, "OpeningKeyRefused", "the key is in " + key.custody + " custody");
+                    throw new Rejection(OpeningProblems.CUSTODY, "The opening key of this tender is held in "
+                            + key.custody + " custody, which the platform cannot open; the attempt is recorded");
+                }
             }
-            PrivateKey privateKey = OpeningKeys.unwrap(key.wrappedPrivateKey, kek);
-            QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "OpeningKeyUnwrapped",
-                    Tenders.subject(tenderId), Map.of("at", now.toString(), "certificateSha256", key.certificateSha256)));
-            return new Unlocked(privateKey, OpeningCertificates.OpeningCertificate.of(key).certificate());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The opening key of tender " + tenderId + " does not unwrap", e);
         }
     }
 
-    private void refuse(Actor actor, UUID tenderId, String why) {
-        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "OpeningKeyRefused", Tenders.subject(tenderId),
+    /** The opening time of the tender, or the refusal, recorded as {@code action}: nothing unlocks before it. */
+    Instant requireOpeningTime(Actor actor, UUID tenderId, String action) {
+        Instant openingTime = QuarkusTransaction.joiningExisting().call(() -> tenders.openingTerms(tenderId))
+                .orElseThrow(() -> new Rejection(org.tenderhall.platform.problem.ProblemType.NOT_FOUND,
+                        "No tender " + tenderId)).openingTime();
+        Instant now = clock.instant();
+        if (!OpeningRules.due(openingTime, now)) {
+            refuse(actor, tenderId, action, "before the opening time " + openingTime);
+            throw new Rejection(OpeningProblems.NOT_DUE, "Nothing of this tender's opening unlocks before "
+                    + openingTime + "; the attempt is recorded");
+        }
+        return now;
+    }
+
+    /** The private key of an opening's one-time transport certificate. */
+    PrivateKey transportKey(byte[] wrapped) {
+        try {
+            return OpeningKeys.unwrap(wrapped, keyEncryptionKey());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The transport key of an opening does not unwrap", e);
+        }
+    }
+
+    /** Bytes kept under the platform KEK (AES-256-GCM, nonce first): shares handed in. */
+    byte[] sealUnderKek(byte[] plain) {
+        try {
+            byte[] nonce = new byte[12];
+            new java.security.SecureRandom().nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keyEncryptionKey(), new GCMParameterSpec(128, nonce));
+            byte[] sealed = cipher.doFinal(plain);
+            byte[] out = java.util.Arrays.copyOf(nonce, 12 + sealed.length);
+            System.arraycopy(sealed, 0, out, 12, sealed.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] openUnderKek(byte[] sealed) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, keyEncryptionKey(), new GCMParameterSpec(128, sealed, 0, 12));
+        return cipher.doFinal(sealed, 12, sealed.length - 12);
+    }
+
+    private static boolean matches(PrivateKey key, X509Certificate certificate) {
+        return key instanceof java.security.interfaces.RSAPrivateKey rsa
+                && certificate.getPublicKey() instanceof java.security.interfaces.RSAPublicKey published
+                && rsa.getModulus().equals(published.getModulus());
+    }
+
+    void refuse(Actor actor, UUID tenderId, String action, String why) {
+        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, action, Tenders.subject(tenderId),
                 Map.of("reason", why, "at", clock.instant().toString())));
     }
 }

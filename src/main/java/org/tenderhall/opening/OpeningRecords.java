@@ -69,6 +69,24 @@ public class OpeningRecords {
         return tender;
     }
 
+    /** A published tender, for anyone signed in (its custody plan is public, like its document). */
+    public Tenders.OpeningTerms visible(Actor actor, UUID tenderId) {
+        return tenders.openingTerms(tenderId)
+                .orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "No tender " + tenderId));
+    }
+
+    /** The opening's transport certificate (PEM), once the opening has started. */
+    public String transportCertificate(Actor actor, UUID tenderId) {
+        visible(actor, tenderId);
+        Opening opening = openings.of(tenderId).orElseThrow(() -> new Rejection(OpeningProblems.NOT_STARTED,
+                "The opening of this tender has not started: its transport certificate comes with it"));
+        if (opening.transportCertificate == null) {
+            throw new Rejection(OpeningProblems.CUSTODY, "An opening in the platform's scheduled custody takes no"
+                    + " shares or keys: it has no transport certificate");
+        }
+        return opening.transportCertificate;
+    }
+
     /** The opening, for someone who may watch it. */
     public Opening watched(Actor actor, UUID tenderId) {
         Tenders.OpeningTerms tender = watcher(actor, tenderId);

@@ -34,6 +34,7 @@ import org.tenderhall.identity.OrganisationService;
 import org.tenderhall.identity.domain.Actor;
 import org.tenderhall.identity.domain.OrgCode;
 import org.tenderhall.identity.domain.Role;
+import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.domain.DeclaredFigures;
 import org.tenderhall.opening.domain.OpeningRules;
 import org.tenderhall.opening.domain.Outcome;
@@ -122,6 +123,12 @@ public class Openings {
     OpeningRecords records;
 
     @Inject
+    OpeningCertificates certificates;
+
+    @Inject
+    CustodyPlans plans;
+
+    @Inject
     OpeningRecordDocument document;
 
     @Inject
@@ -208,10 +215,21 @@ public class Openings {
         opening.state = Opening.State.DECRYPTING;
         opening.bids = (int) valid;
         opening.startedAt = now;
+        Map<String, Object> started = new LinkedHashMap<>(Map.of("bids", valid, "custody", opening.custody.name()));
+        if (opening.custody != Custody.SCHEDULED) { // what shares (or keys) are handed in encrypted to
+            OpeningCertificates.Transport transport = certificates.issueTransport(tender.id(),
+                    now.plus(Duration.ofDays(30)));
+            opening.transportCertificate = transport.certificatePem();
+            opening.transportKey = transport.wrappedKey();
+        }
+        if (opening.custody == Custody.DUAL_CONTROL) {
+            started.put("threshold", em.find(OpeningKey.class, tender.id()).threshold);
+            started.put("custodians", plans.custodiansOf(tender.id()).stream().map(c -> c.account).toList());
+        }
         em.persist(opening);
         audit.record(actor, "OpeningStarted", Tenders.subject(tender.id()),
                 Map.of("validBids", valid, "custody", opening.custody.name(), "at", now.toString()));
-        event(tender.id(), "opening-started", Map.of("bids", valid, "custody", opening.custody.name()), now);
+        event(tender.id(), "opening-started", started, now);
         return opening;
     }
 
@@ -264,7 +282,11 @@ public class Openings {
                     bids.valid(tenderId).stream().filter(b -> !done.contains(b.id())).toList());
         });
         if (!work.pending.isEmpty()) {
-            OpeningKeyCustody.Unlocked key = custody.unwrap(system(work.tender), tenderId);
+            Optional<OpeningKeyCustody.Unlocked> unlocked = custody.unlock(system(work.tender), tenderId);
+            if (unlocked.isEmpty()) {
+                return false; // dual control: waiting for custodians to hand in their shares
+            }
+            OpeningKeyCustody.Unlocked key = unlocked.get();
             List<FieldSpec> fields = templates.get(work.tender.templateCode()).manifest();
             int threads = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, work.pending.size()), task -> {
@@ -444,7 +466,7 @@ public class Openings {
                 OpeningEvent.class).setParameter("t", tenderId).setParameter("after", afterSeq).getResultList();
     }
 
-    private void event(UUID tenderId, String kind, Map<String, ?> data, Instant at) {
+    void event(UUID tenderId, String kind, Map<String, ?> data, Instant at) {
         OpeningEvent event = new OpeningEvent();
         event.tenderId = tenderId;
         event.kind = kind;

@@ -105,6 +105,19 @@ public class Tenders {
         return tender;
     }
 
+    /**
+     * Holds one of the agent's own drafts until the transaction ends, for a change that belongs to another
+     * capability (the opening key's custody); refused like an edit otherwise.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockOwnDraft(Actor agent, UUID id) {
+        Tender tender = ownLocked(agent, id);
+        if (tender.status() != TenderStatus.DRAFT) {
+            throw new Rejection(TenderProblems.NOT_A_DRAFT, "The tender is " + describe(tender.status())
+                    + ": its opening key's custody was fixed at publication");
+        }
+    }
+
     @Transactional
     public Tender publish(Actor agent, UUID id) {
         Tender tender = ownLocked(agent, id);

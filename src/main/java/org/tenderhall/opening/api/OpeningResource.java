@@ -33,9 +33,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tenderhall.identity.CurrentUser;
 import org.tenderhall.identity.domain.Role;
+import org.tenderhall.opening.KeyShareHandIns;
 import org.tenderhall.opening.OpeningRecords;
 import org.tenderhall.opening.OpeningResponses;
 import org.tenderhall.opening.Openings;
+import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningEvent;
 import org.tenderhall.opening.store.OpeningResponse;
@@ -60,28 +62,35 @@ public class OpeningResource {
     OpeningResponses responses;
 
     @Inject
+    KeyShareHandIns handIns;
+
+    @Inject
     CurrentUser user;
 
     /** How often an open hall looks for new events. */
     private static final Duration EVENT_POLL = Duration.ofMillis(500);
 
-    public record OpeningView(UUID tenderId, Opening.State state, int bids, Instant startedAt, Instant recordedAt,
-            Instant objectionsUntil, String record) {
-        static OpeningView of(Opening o) {
-            return new OpeningView(o.tenderId, o.state, o.bids, o.startedAt, o.recordedAt, o.objectionsUntil,
-                    "/api/tenders/" + o.tenderId + "/opening/record");
-        }
+    /** {@code waitingFor}: under dual control, the custodians whose shares are still to come. */
+    public record OpeningView(UUID tenderId, Custody custody, Opening.State state, int bids, Instant startedAt,
+            Instant recordedAt, Instant objectionsUntil, List<String> waitingFor, String record) {
+    }
+
+    private OpeningView view(Opening o) {
+        List<String> waitingFor = o.custody == Custody.DUAL_CONTROL && o.state == Opening.State.DECRYPTING
+                ? handIns.missing(o.tenderId) : List.of();
+        return new OpeningView(o.tenderId, o.custody, o.state, o.bids, o.startedAt, o.recordedAt, o.objectionsUntil,
+                waitingFor, "/api/tenders/" + o.tenderId + "/opening/record");
     }
 
     /** Starts the opening now: refused before the opening time, whoever asks, and recorded. */
     @POST
     public OpeningView start(@PathParam("id") UUID id) {
-        return OpeningView.of(records.started(openings.open(user.reading(), id), id));
+        return view(records.started(openings.open(user.reading(), id), id));
     }
 
     @GET
     public OpeningView get(@PathParam("id") UUID id) {
-        return OpeningView.of(records.watched(user.reading(), id));
+        return view(records.watched(user.reading(), id));
     }
 
     /**

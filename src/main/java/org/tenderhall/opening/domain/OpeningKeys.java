@@ -53,13 +53,20 @@ public final class OpeningKeys {
      */
     public static Issued issue(String tenderId, Instant validFrom, Instant validUntil, PrivateKey caKey,
             X509Certificate caCertificate, SecretKey keyEncryptionKey) throws GeneralSecurityException {
+        return issueNamed("Opening key of tender " + tenderId, validFrom, validUntil, caKey, caCertificate,
+                keyEncryptionKey);
+    }
+
+    /** The same for another key of an opening, named {@code commonName} (its one-time transport key). */
+    public static Issued issueNamed(String commonName, Instant validFrom, Instant validUntil, PrivateKey caKey,
+            X509Certificate caCertificate, SecretKey keyEncryptionKey) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(3072, RANDOM);
         KeyPair pair = generator.generateKeyPair();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.C, "CN")
                 .addRDN(BCStyle.O, "Tenderhall")
-                .addRDN(BCStyle.CN, "Opening key of tender " + tenderId)
+                .addRDN(BCStyle.CN, commonName)
                 .build();
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();

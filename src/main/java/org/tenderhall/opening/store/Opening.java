@@ -54,6 +54,14 @@ public class Opening {
     @Column(name = "record_sha256", length = 64)
     public String recordSha256;
 
+    /** PEM: the opening's one-time transport certificate (dual control, bidder decrypts). */
+    @Column(name = "transport_certificate")
+    public String transportCertificate;
+
+    /** Its private key, wrapped under the platform KEK. */
+    @Column(name = "transport_key")
+    public byte[] transportKey;
+
     @Column(name = "lease_owner")
     public UUID leaseOwner;
 

@@ -43,4 +43,7 @@ public class OpeningKey {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Custody custody = Custody.SCHEDULED;
+
+    /** Under dual control: how many custodians' shares open it. */
+    public Integer threshold;
 }

@@ -1,0 +1,144 @@
+package org.tenderhall.opening;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.tenderhall.audit.AuditLog;
+import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.opening.domain.ShareDocument;
+import org.tenderhall.opening.store.Opening;
+import org.tenderhall.opening.store.OpeningCustodian;
+import org.tenderhall.opening.store.OpeningKey;
+import org.tenderhall.pki.domain.Pem;
+import org.tenderhall.platform.problem.ProblemType;
+import org.tenderhall.platform.problem.Rejection;
+import org.tenderhall.seal.KeyEnvelopes;
+import org.tenderhall.seal.SealException;
+import org.tenderhall.tender.Tenders;
+
+/**
+ * Dual control at the opening: each custodian fetches its share (encrypted to its own certificate), decrypts it
+ * on its own machine ({@code bidkit share}), and hands it in encrypted to the opening's transport certificate.
+ * The platform knows each share by the SHA-256 it noted at publication. Every refusal is recorded and changes
+ * nothing; once {@code k} shares are in, the opening goes on by itself.
+ */
+@ApplicationScoped
+public class KeyShareHandIns {
+
+    public static final ProblemType NOT_A_CUSTODIAN =
+            new ProblemType("not-a-custodian", "Only the tender's custodians hold shares of its opening key", 403);
+    public static final ProblemType SHARE_INVALID =
+            new ProblemType("share-invalid", "Not the share this custodian was given for this opening", 422);
+    public static final ProblemType SHARE_OF_ANOTHER_TENDER =
+            new ProblemType("share-of-another-tender", "The share belongs to another tender's opening key", 422);
+    public static final ProblemType ALREADY_HANDED_IN =
+            new ProblemType("share-already-handed-in", "This custodian's share is already handed in", 409);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    OpeningKeyCustody custody;
+
+    @Inject
+    Openings openings;
+
+    /** The custodian's own share, encrypted to its certificate: from the opening time on. */
+    @Transactional(dontRollbackOn = Rejection.class)
+    public byte[] shareOf(Actor custodian, UUID tenderId) {
+        custody.requireOpeningTime(custodian, tenderId, "KeyShareRefused");
+        return custodianOf(custodian, tenderId).shareEnvelope;
+    }
+
+    @Transactional(dontRollbackOn = Rejection.class)
+    public OpeningCustodian handIn(Actor actor, UUID tenderId, byte[] envelope) {
+        Instant now = custody.requireOpeningTime(actor, tenderId, "KeyShareRefused");
+        OpeningCustodian custodian = custodianOf(actor, tenderId);
+        Opening opening = em.find(Opening.class, tenderId, LockModeType.PESSIMISTIC_WRITE);
+        if (opening == null || opening.transportCertificate == null) {
+            throw refused(actor, tenderId, OpeningProblems.NOT_STARTED, "The opening has not started yet: its"
+                    + " transport certificate comes with it, within seconds of the opening time");
+        }
+        if (custodian.shareWrapped != null) {
+            throw refused(actor, tenderId, ALREADY_HANDED_IN, "Your share was handed in at " + custodian.handedInAt);
+        }
+        ShareDocument share;
+        byte[] document;
+        try {
+            X509Certificate transport = Pem.certificates(opening.transportCertificate.getBytes(StandardCharsets.US_ASCII))
+                    .get(0);
+            document = KeyEnvelopes.decrypt(envelope, custody.transportKey(opening.transportKey), transport);
+            share = ShareDocument.parse(document);
+        } catch (SealException | IllegalArgumentException e) {
+            throw refused(actor, tenderId, SHARE_INVALID, "The share is not a share encrypted to this opening's"
+                    + " transport certificate: " + e.getMessage());
+        } catch (CertificateException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!share.tenderId().equals(tenderId.toString())) {
+            throw refused(actor, tenderId, SHARE_OF_ANOTHER_TENDER, "The share is of tender " + share.tenderId());
+        }
+        if (share.index() != custodian.position || !sha256(document).equals(custodian.shareSha256)) {
+            throw refused(actor, tenderId, SHARE_INVALID, "The share is not the one you were given at publication");
+        }
+        custodian.shareWrapped = custody.sealUnderKek(document);
+        custodian.handedInAt = now;
+        long handedIn = em.createQuery("select count(c) from OpeningCustodian c where c.tenderId = :t"
+                + " and c.handedInAt is not null", Long.class).setParameter("t", tenderId).getSingleResult(); // flushed first
+        int threshold = em.find(OpeningKey.class, tenderId).threshold;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("custodian", custodian.account);
+        data.put("handedIn", handedIn);
+        data.put("threshold", threshold);
+        audit.record(actor, "KeyShareHandedIn", Tenders.subject(tenderId), data);
+        openings.event(tenderId, "share-handed-in", data, now);
+        return custodian;
+    }
+
+    /** The custodians who have not handed in their share yet (under dual control), in their order. */
+    public List<String> missing(UUID tenderId) {
+        return em.createQuery("select c.account from OpeningCustodian c where c.tenderId = :t and c.handedInAt is null"
+                + " order by c.position", String.class).setParameter("t", tenderId).getResultList();
+    }
+
+    private OpeningCustodian custodianOf(Actor actor, UUID tenderId) {
+        List<OpeningCustodian> mine = em.createQuery("from OpeningCustodian c where c.tenderId = :t and c.account = :a"
+                + " and c.shareEnvelope is not null", OpeningCustodian.class).setParameter("t", tenderId)
+                .setParameter("a", actor.username()).getResultList();
+        if (mine.isEmpty()) {
+            throw refused(actor, tenderId, NOT_A_CUSTODIAN, "You hold no share of this tender's opening key");
+        }
+        return mine.get(0);
+    }
+
+    private Rejection refused(Actor actor, UUID tenderId, ProblemType problem, String detail) {
+        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "KeyShareRefused", Tenders.subject(tenderId),
+                Map.of("problem", problem.slug(), "detail", detail)));
+        return new Rejection(problem, detail);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
