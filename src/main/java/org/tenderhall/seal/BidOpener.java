@@ -95,10 +95,77 @@ public final class BidOpener {
      */
     public static OpenedBid open(Path envelope, X509Certificate outerSigner, String expectedSha256, PrivateKey key,
             X509Certificate keyCertificate, OutputStream packageOut) throws SealException, IOException {
+        return open(envelope, outerSigner, expectedSha256, file -> {
+            Found found = recipientFor(file, keyCertificate);
+            return new Unlocked(found, Algorithms.recipientWith(found.information, key, keyCertificate, found.authenticated));
+        }, packageOut);
+    }
+
+    /**
+     * As above, with the content-encryption key itself instead of a recipient's private key: what a bidder hands
+     * in at an opening in bidder-decrypts custody ({@link ContentKeys}).
+     */
+    public static OpenedBid openWithContentKey(Path envelope, X509Certificate outerSigner, String expectedSha256,
+            byte[] contentKey, OutputStream packageOut) throws SealException, IOException {
+        return open(envelope, outerSigner, expectedSha256, file -> {
+            Recipients recipients = recipients(file);
+            RecipientInformation any = recipients.store.getRecipients().stream()
+                    .filter(r -> r instanceof org.bouncycastle.cms.KeyTransRecipientInformation).findFirst()
+                    .orElseThrow(() -> new SealException(SealFailure.MALFORMED, "The envelope has no key-transport"
+                            + " recipient (the opening certificate's)"));
+            return new Unlocked(new Found(any, recipients.authenticated),
+                    ContentKeys.withContentKey(any, contentKey, recipients.authenticated, placeholderKey()));
+        }, packageOut);
+    }
+
+    /**
+     * Whether {@code contentKey} decrypts the envelope's content into the start of a signed bid: a quick check
+     * of a key handed in (a wrong key gives noise), not the opening itself.
+     */
+    static boolean startsAsSignedBid(Path envelope, byte[] contentKey) throws SealException, IOException {
+        byte[] signedData = CMSObjectIdentifiers.signedData.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(envelope), 1 << 16)) {
+            Recipients recipients = recipients(file);
+            RecipientInformation any = recipients.store.getRecipients().stream()
+                    .filter(r -> r instanceof org.bouncycastle.cms.KeyTransRecipientInformation).findFirst()
+                    .orElseThrow(() -> new SealException(SealFailure.MALFORMED, "No key-transport recipient"));
+            byte[] head;
+            try {
+                head = any.getContentStream(ContentKeys.withContentKey(any, contentKey, recipients.authenticated,
+                        placeholderKey())).getContentStream().readNBytes(24);
+            } catch (CMSException | IOException | RuntimeException e) {
+                return false;
+            }
+            if (head.length < 2 || head[0] != 0x30) {
+                return false;
+            }
+            outer:
+            for (int i = 0; i + signedData.length <= head.length; i++) {
+                for (int j = 0; j < signedData.length; j++) {
+                    if (head[i + j] != signedData[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Finds the envelope's entry to unlock, and the recipient that unlocks it. */
+    private interface Unlocking {
+        Unlocked unlock(InputStream file) throws SealException, IOException;
+    }
+
+    private record Unlocked(Found found, org.bouncycastle.cms.Recipient recipient) {
+    }
+
+    private static OpenedBid open(Path envelope, X509Certificate outerSigner, String expectedSha256,
+            Unlocking unlocking, OutputStream packageOut) throws SealException, IOException {
         MessageDigest fileSha256 = sha256();
         try (DigestInputStream digesting = new DigestInputStream(Files.newInputStream(envelope), fileSha256);
                 InputStream file = new BufferedInputStream(digesting, 1 << 16)) {
-            OpenedBid opened = open(file, outerSigner, key, keyCertificate, packageOut);
+            OpenedBid opened = open(file, outerSigner, unlocking, packageOut);
             Streams.drain(file); // the file's last bytes, for its digest
             if (expectedSha256 != null && !expectedSha256.equals(HexFormat.of().formatHex(fileSha256.digest()))) {
                 throw new SealException(SealFailure.TAMPERED, "The envelope is not the one inspected at submission");
@@ -107,13 +174,12 @@ public final class BidOpener {
         }
     }
 
-    private static OpenedBid open(InputStream file, X509Certificate outerSigner, PrivateKey key,
-            X509Certificate keyCertificate, OutputStream packageOut) throws SealException, IOException {
-        Found recipient = recipientFor(file, keyCertificate);
+    private static OpenedBid open(InputStream file, X509Certificate outerSigner, Unlocking unlocking,
+            OutputStream packageOut) throws SealException, IOException {
+        Unlocked unlocked = unlocking.unlock(file);
         CMSTypedStream decrypted;
         try {
-            decrypted = recipient.information.getContentStream(
-                    Algorithms.recipientWith(recipient.information, key, keyCertificate, recipient.authenticated));
+            decrypted = unlocked.found.information.getContentStream(unlocked.recipient);
         } catch (CMSException | RuntimeException e) {
             throw new SealException(SealFailure.DECRYPTION_FAILED, "The key does not unlock this envelope", e);
         }
@@ -209,24 +275,31 @@ public final class BidOpener {
     }
 
     /** The envelope's entry for the key, and whether the envelope is authenticated (GCM). */
-    private record Found(RecipientInformation information, boolean authenticated) {
+    record Found(RecipientInformation information, boolean authenticated) {
     }
 
-    private static Found recipientFor(InputStream file, X509Certificate keyCertificate)
-            throws SealException, IOException {
-        RecipientInformationStore recipients;
-        boolean authenticated;
+    private record Recipients(RecipientInformationStore store, boolean authenticated) {
+    }
+
+    /** Reads the envelope up to its recipients; the stream then stands at the encrypted content. */
+    private static Recipients recipients(InputStream file) throws SealException, IOException {
         try {
             file.mark(64);
             byte[] head = file.readNBytes(32);
             file.reset();
-            authenticated = isAuthEnveloped(head);
-            recipients = authenticated
+            boolean authenticated = isAuthEnveloped(head);
+            return new Recipients(authenticated
                     ? new CMSAuthEnvelopedDataParser(file).getRecipientInfos()
-                    : new CMSEnvelopedDataParser(file).getRecipientInfos();
+                    : new CMSEnvelopedDataParser(file).getRecipientInfos(), authenticated);
         } catch (CMSException | RuntimeException e) {
             throw new SealException(SealFailure.MALFORMED, "The envelope is not a CMS envelope", e);
         }
+    }
+
+    static Found recipientFor(InputStream file, X509Certificate keyCertificate) throws SealException, IOException {
+        Recipients found = recipients(file);
+        RecipientInformationStore recipients = found.store;
+        boolean authenticated = found.authenticated;
         RecipientId id = "EC".equals(keyCertificate.getPublicKey().getAlgorithm())
                 && !Sm2KeyTransport.isSm2(keyCertificate.getPublicKey())
                 ? new JceKeyAgreeRecipientId(keyCertificate)
@@ -295,6 +368,25 @@ public final class BidOpener {
         }
         return Optional.of(new BidBinding(text(attributes, BidBinding.TENDER_ID), text(attributes, BidBinding.LOT),
                 text(attributes, BidBinding.BIDDER_CODE)));
+    }
+
+    private static volatile PrivateKey placeholder;
+
+    /**
+     * A key that is never used: Bouncy Castle's recipients are built around a private key, but one that is given
+     * the content key outright never unwraps anything with it.
+     */
+    private static PrivateKey placeholderKey() {
+        if (placeholder == null) {
+            try {
+                java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+                generator.initialize(1024);
+                placeholder = generator.generateKeyPair().getPrivate();
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return placeholder;
     }
 
     private static MessageDigest sha256() {
