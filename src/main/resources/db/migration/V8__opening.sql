@@ -40,6 +40,7 @@ create table opening (
     objections_until timestamptz,            -- bidders confirm or object until then
     record_pdf       bytea,                  -- the signed opening record (开标记录), made when complete
     record_sha256    char(64),
+    decryption_until timestamptz,            -- bidder decrypts: the keys are taken until then
     transport_certificate text,              -- the opening's one-time transport key: shares and keys come
     transport_key    bytea,                  -- encrypted to it; its private key wrapped under the platform KEK
     lease_owner      uuid,
@@ -89,4 +90,13 @@ create table opening_response (
     answered_by   text,
     answered_at   timestamptz,
     unique (tender_id, organisation)
+);
+
+-- Bidder decrypts: the content key each bidder handed in for its bid, kept wrapped under the platform KEK.
+create table opening_content_key (
+    bid_id        uuid        primary key references sealed_bid (id),
+    tender_id     uuid        not null references opening (tender_id),
+    key_wrapped   bytea       not null,
+    handed_in_by  text        not null,
+    handed_in_at  timestamptz not null
 );

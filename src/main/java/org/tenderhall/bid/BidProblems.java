@@ -26,6 +26,8 @@ public final class BidProblems {
             new ProblemType("bidding-not-open", "The tender does not take bids", 409);
     public static final ProblemType NOT_FOR_THE_OPENING =
             new ProblemType("not-encrypted-to-opening-certificate", "The bid would not open at the opening", 422);
+    public static final ProblemType NOT_FOR_THE_BIDDER =
+            new ProblemType("not-encrypted-to-bidder", "The bid is not encrypted to the bidder's own certificate", 422);
     public static final ProblemType BID_CLOSED =
             new ProblemType("bid-not-valid", "The bid is superseded or withdrawn already", 409);
 

@@ -22,6 +22,7 @@ import org.tenderhall.bid.store.BidUpload;
 import org.tenderhall.bid.store.Receipt;
 import org.tenderhall.bid.store.SealedBid;
 import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.OpeningCertificates;
 import org.tenderhall.pki.TrustList;
 import org.tenderhall.pki.domain.CertificateCheck;
@@ -150,6 +151,10 @@ public class BidSubmissions {
             throw new Rejection(BidProblems.NOT_FOR_THE_OPENING, "The bid is not encrypted to the tender's opening"
                     + " certificate (SHA-256 " + opening.sha256() + "): it could not be opened at the opening. Seal it"
                     + " again to GET /api/tenders/" + upload.tenderId + "/opening-certificate.");
+        }
+        if (opening.custody() == Custody.BIDDER_DECRYPTS && !inspection.isEncryptedTo(inspection.signer())) {
+            throw new Rejection(BidProblems.NOT_FOR_THE_BIDDER, "At this tender's opening each bidder decrypts its own"
+                    + " bid with its own key: seal it to your own certificate too (bidkit does by default)");
         }
         BlobStore.Blob blob = store.keep(upload.id, inspection.envelopeSha256());
         if (haltAfterKept) {

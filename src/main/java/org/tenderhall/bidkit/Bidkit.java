@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bidkit", mixinStandardHelpOptions = true, version = "bidkit (Tenderhall) 0.1",
         description = "Seal a bid for Tenderhall, check it as the platform will, open your own bid, submit it, and"
                 + " check its receipt.",
-        subcommands = {SealCommand.class, VerifyCommand.class, OpenCommand.class, SubmitCommand.class, ShareCommand.class,
+        subcommands = {SealCommand.class, VerifyCommand.class, OpenCommand.class, SubmitCommand.class, ShareCommand.class, DecryptCommand.class,
             ReceiptCommand.class})
 public class Bidkit implements Runnable {
 

@@ -2,16 +2,11 @@ package org.tenderhall.bidkit;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.seal.KeyEnvelopes;
 import org.tenderhall.seal.SealException;
 import org.tenderhall.seal.Signer;
@@ -25,9 +20,6 @@ import picocli.CommandLine.Spec;
         + " opening key: the platform gives it encrypted to your certificate, bidkit decrypts it here with your key"
         + " and sends it encrypted to the opening's one-time transport certificate.")
 class ShareCommand implements Callable<Integer> {
-
-    /** The transport certificate's common name, before the tender's id (as the platform issues it). */
-    static final String TRANSPORT_NAME = "Transport key of tender ";
 
     @Spec
     CommandSpec spec;
@@ -51,7 +43,7 @@ class ShareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SealCommand.requireSafe(platform);
-        X509Certificate ca = certificate(readFile(platformCa), platformCa.toString());
+        X509Certificate ca = OpeningTransport.platformCa(platformCa);
         Signer own = key.load();
         PlatformClient client = new PlatformClient(platform, login.authorization());
         byte[] share;
@@ -67,8 +59,7 @@ class ShareCommand implements Callable<Integer> {
                 throw new BidkitException("The share the platform gave is for tender " + fields.get("tenderId")
                         + ", not " + tender + ": not handed in");
             }
-            X509Certificate transport = transport(client.getBytes("api/tenders/" + tender
-                    + "/opening/transport-certificate"), ca);
+            X509Certificate transport = OpeningTransport.certificate(client, tender, ca);
             String answer = client.postBytes("api/tenders/" + tender + "/opening/shares",
                     KeyEnvelopes.encrypt(share, transport), "application/pkcs7-mime");
             Map<String, String> handedIn = PlatformClient.fields(answer);
@@ -80,36 +71,4 @@ class ShareCommand implements Callable<Integer> {
         }
     }
 
-    /** The opening's transport certificate, only if the platform CA issued it for this tender and it is valid. */
-    private X509Certificate transport(byte[] pem, X509Certificate ca) throws BidkitException {
-        X509Certificate certificate = certificate(pem, "the platform's transport certificate");
-        try {
-            certificate.verify(ca.getPublicKey());
-            certificate.checkValidity();
-        } catch (GeneralSecurityException e) {
-            throw new BidkitException("The transport certificate is not one the platform CA issued, or not valid now:"
-                    + " the share is not sent (" + e.getMessage() + ")");
-        }
-        if (!(TRANSPORT_NAME + tender).equals(SealCommand.commonName(certificate))) {
-            throw new BidkitException("The transport certificate is for '" + SealCommand.commonName(certificate)
-                    + "', not for the opening of tender " + tender + ": the share is not sent");
-        }
-        return certificate;
-    }
-
-    private static X509Certificate certificate(byte[] pem, String source) throws BidkitException {
-        try {
-            return Pem.certificates(pem).get(0);
-        } catch (CertificateException | IndexOutOfBoundsException e) {
-            throw new BidkitException(source + " holds no certificate in PEM");
-        }
-    }
-
-    private static byte[] readFile(Path file) throws BidkitException, java.io.IOException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BidkitException("No such file: " + file);
-        }
-    }
 }

@@ -73,9 +73,6 @@ public class CustodyPlans {
         List<OpeningCustodian> custodians = new ArrayList<>();
         if (plan.custody() == null) {
             errors.add(new FieldError("custody", "is required: SCHEDULED, DUAL_CONTROL or BIDDER_DECRYPTS"));
-        } else if (plan.custody() == Custody.BIDDER_DECRYPTS) {
-            errors.add(new FieldError("custody", "bidder decryption is not available yet: choose SCHEDULED or"
-                    + " DUAL_CONTROL"));
         } else if (plan.custody() == Custody.DUAL_CONTROL) {
             custodians = custodians(tenderId, plan, errors);
         } else if (plan.threshold() != null || (plan.custodians() != null && !plan.custodians().isEmpty())) {

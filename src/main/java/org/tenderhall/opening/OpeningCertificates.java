@@ -57,7 +57,7 @@ public class OpeningCertificates {
     Clock clock;
 
     /** A tender's opening certificate as the public sees it: PEM, SHA-256 fingerprint, end of validity. */
-    public record OpeningCertificate(UUID tenderId, String pem, String sha256, Instant notAfter) {
+    public record OpeningCertificate(UUID tenderId, String pem, String sha256, Instant notAfter, Custody custody) {
 
         public X509Certificate certificate() {
             try {
@@ -71,7 +71,8 @@ public class OpeningCertificates {
             try {
                 Instant notAfter = Pem.certificates(key.certificate.getBytes(StandardCharsets.US_ASCII)).get(0)
                         .getNotAfter().toInstant();
-                return new OpeningCertificate(key.tenderId, key.certificate, key.certificateSha256, notAfter);
+                return new OpeningCertificate(key.tenderId, key.certificate, key.certificateSha256, notAfter,
+                        key.custody);
             } catch (CertificateException e) {
                 throw new IllegalStateException("The opening certificate of tender " + key.tenderId + " is unreadable", e);
             }
@@ -91,15 +92,17 @@ public class OpeningCertificates {
         SecretKey kek = custody.keyEncryptionKey();
         Instant now = clock.instant();
         try {
-            SecretKey wrapping = dualControl ? freshKey() : kek;
+            SecretKey wrapping = plan.custody() == Custody.SCHEDULED ? kek : freshKey();
             OpeningKeys.Issued issued = OpeningKeys.issue(tenderId.toString(), now, validUntil, ca.key(),
                     ca.chain().get(0), wrapping);
             OpeningKey key = new OpeningKey();
             key.tenderId = tenderId;
             key.certificate = Pem.pem(issued.certificate());
             key.certificateSha256 = Pem.sha256(issued.certificate());
-            key.wrappedPrivateKey = issued.wrappedPrivateKey();
-            key.kekId = dualControl ? DUAL_CONTROL_KEK_ID : OpeningKeys.kekId(kek);
+            boolean bidderDecrypts = plan.custody() == Custody.BIDDER_DECRYPTS;
+            // bidder decrypts: nobody keeps the private key; each bidder opens its own bid with its own key
+            key.wrappedPrivateKey = bidderDecrypts ? new byte[0] : issued.wrappedPrivateKey();
+            key.kekId = dualControl ? DUAL_CONTROL_KEK_ID : bidderDecrypts ? DISCARDED_KEK_ID : OpeningKeys.kekId(kek);
             key.custody = plan.custody();
             key.threshold = plan.threshold();
             key.createdAt = now;
@@ -115,6 +118,9 @@ public class OpeningCertificates {
 
     /** The {@code kek_id} of an opening key under dual control: no platform key unwraps it. */
     public static final String DUAL_CONTROL_KEK_ID = "k-of-n";
+
+    /** The {@code kek_id} of an opening key whose private key was discarded at publication (bidder decrypts). */
+    public static final String DISCARDED_KEK_ID = "discarded";
 
     private void share(UUID tenderId, byte[] secret, int threshold, String certificateSha256)
             throws CertificateException, SealException {

@@ -177,7 +177,7 @@ public class OpeningKeyCustody {
         }
     }
 
-    private byte[] openUnderKek(byte[] sealed) throws GeneralSecurityException {
+    byte[] openUnderKek(byte[] sealed) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(Cipher.DECRYPT_MODE, keyEncryptionKey(), new GCMParameterSpec(128, sealed, 0, 12));
         return cipher.doFinal(sealed, 12, sealed.length - 12);

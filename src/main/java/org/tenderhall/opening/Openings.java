@@ -39,6 +39,7 @@ import org.tenderhall.opening.domain.DeclaredFigures;
 import org.tenderhall.opening.domain.OpeningRules;
 import org.tenderhall.opening.domain.Outcome;
 import org.tenderhall.opening.store.Opening;
+import org.tenderhall.opening.store.OpeningContentKey;
 import org.tenderhall.opening.store.OpeningEvent;
 import org.tenderhall.opening.store.OpeningKey;
 import org.tenderhall.opening.store.OpeningLine;
@@ -84,6 +85,10 @@ public class Openings {
 
     @ConfigProperty(name = "tenderhall.opening.objection-window", defaultValue = "30m")
     Duration objectionWindow;
+
+    /** Bidder decrypts: how long bidders have to hand in their content keys once the opening starts. */
+    @ConfigProperty(name = "tenderhall.opening.decryption-window", defaultValue = "30m")
+    Duration decryptionWindow;
 
     /** Bids opened at once; 0: one per processor. */
     @ConfigProperty(name = "tenderhall.opening.parallelism", defaultValue = "0")
@@ -222,6 +227,10 @@ public class Openings {
             opening.transportCertificate = transport.certificatePem();
             opening.transportKey = transport.wrappedKey();
         }
+        if (opening.custody == Custody.BIDDER_DECRYPTS) {
+            opening.decryptionUntil = now.plus(decryptionWindow);
+            started.put("decryptionUntil", opening.decryptionUntil.toString());
+        }
         if (opening.custody == Custody.DUAL_CONTROL) {
             started.put("threshold", em.find(OpeningKey.class, tender.id()).threshold);
             started.put("custodians", plans.custodiansOf(tender.id()).stream().map(c -> c.account).toList());
@@ -273,35 +282,58 @@ public class Openings {
 
     /** Opens the bids of a leased opening that have no line yet; completes the record when all have. */
     boolean openBids(UUID tenderId) {
-        record Work(Tenders.OpeningTerms tender, List<BidSubmissions.ValidBid> pending) {
+        record Work(Tenders.OpeningTerms tender, Opening opening, List<BidSubmissions.ValidBid> pending) {
         }
         Work work = QuarkusTransaction.requiringNew().call(() -> {
             java.util.Set<UUID> done = new java.util.HashSet<>(em.createQuery("select l.bidId from OpeningLine l"
                     + " where l.tenderId = :t", UUID.class).setParameter("t", tenderId).getResultList());
-            return new Work(tenders.openingTerms(tenderId).orElseThrow(),
+            return new Work(tenders.openingTerms(tenderId).orElseThrow(), em.find(Opening.class, tenderId),
                     bids.valid(tenderId).stream().filter(b -> !done.contains(b.id())).toList());
         });
-        if (!work.pending.isEmpty()) {
+        Map<BidSubmissions.ValidBid, BidKey> toOpen = new LinkedHashMap<>();
+        if (work.opening.custody == Custody.BIDDER_DECRYPTS) {
+            Instant now = clock.instant();
+            for (BidSubmissions.ValidBid bid : work.pending) {
+                Optional<byte[]> key = contentKey(bid.id());
+                if (key.isPresent()) {
+                    toOpen.put(bid, (envelope, signer, sha256, out) -> BidOpener.openWithContentKey(envelope, signer,
+                            sha256, key.get(), out));
+                } else if (!now.isBefore(work.opening.decryptionUntil)) {
+                    OpeningLine line = new OpeningLine();
+                    line.bidId = bid.id();
+                    line.tenderId = tenderId;
+                    line.outcome = Outcome.REVOKED;
+                    line.reason = "The bidder did not decrypt its bid by the end of the decryption window, "
+                            + work.opening.decryptionUntil;
+                    line.openedAt = now;
+                    QuarkusTransaction.requiringNew().run(() -> record(work.tender, bid, line, now));
+                }
+            }
+        } else if (!work.pending.isEmpty()) {
             Optional<OpeningKeyCustody.Unlocked> unlocked = custody.unlock(system(work.tender), tenderId);
             if (unlocked.isEmpty()) {
                 return false; // dual control: waiting for custodians to hand in their shares
             }
             OpeningKeyCustody.Unlocked key = unlocked.get();
+            for (BidSubmissions.ValidBid bid : work.pending) {
+                toOpen.put(bid, (envelope, signer, sha256, out) -> BidOpener.open(envelope, signer, sha256, key.key(),
+                        key.certificate(), out));
+            }
+        }
+        if (!toOpen.isEmpty()) {
             List<FieldSpec> fields = templates.get(work.tender.templateCode()).manifest();
             int threads = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, work.pending.size()), task -> {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, toOpen.size()), task -> {
                 Thread thread = new Thread(task, "opening-" + tenderId.toString().substring(0, 8));
                 thread.setDaemon(true);
                 return thread;
             });
             try {
                 List<Future<?>> lines = new ArrayList<>();
-                for (BidSubmissions.ValidBid bid : work.pending) {
-                    lines.add(pool.submit(() -> {
-                        openBid(work.tender, bid, key, fields);
-                        return null;
-                    }));
-                }
+                toOpen.forEach((bid, key) -> lines.add(pool.submit(() -> {
+                    openBid(work.tender, bid, key, fields);
+                    return null;
+                })));
                 for (Future<?> line : lines) {
                     line.get();
                 }
@@ -318,8 +350,26 @@ public class Openings {
         return QuarkusTransaction.requiringNew().call(() -> complete(tenderId));
     }
 
+    /** What opens one bid: the opening key (scheduled, dual control), or the bidder's content key. */
+    private interface BidKey {
+        OpenedBid open(java.nio.file.Path envelope, X509Certificate signer, String envelopeSha256, OutputStream out)
+                throws SealException, IOException;
+    }
+
+    /** The content key a bidder handed in for its bid, if it did. */
+    private Optional<byte[]> contentKey(UUID bidId) {
+        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(em.find(OpeningContentKey.class, bidId)))
+                .map(k -> {
+                    try {
+                        return custody.openUnderKek(k.keyWrapped);
+                    } catch (java.security.GeneralSecurityException e) {
+                        throw new IllegalStateException("The content key of bid " + bidId + " does not unwrap", e);
+                    }
+                });
+    }
+
     /** Opens one bid into the vault and writes its line, or the line of why it did not open. */
-    private void openBid(Tenders.OpeningTerms tender, BidSubmissions.ValidBid bid, OpeningKeyCustody.Unlocked key,
+    private void openBid(Tenders.OpeningTerms tender, BidSubmissions.ValidBid bid, BidKey key,
             List<FieldSpec> fields) throws IOException {
         Instant started = clock.instant();
         OpeningLine line = new OpeningLine();
@@ -330,8 +380,7 @@ public class Openings {
             try {
                 X509Certificate signer = Pem.certificates(bid.signerCertificate().getBytes(
                         java.nio.charset.StandardCharsets.US_ASCII)).get(0);
-                OpenedBid opened = BidOpener.open(store.path(bid.envelopeSha256()), signer, bid.envelopeSha256(),
-                        key.key(), key.certificate(), head);
+                OpenedBid opened = key.open(store.path(bid.envelopeSha256()), signer, bid.envelopeSha256(), head);
                 String refusal = refusal(tender, bid, opened);
                 if (refusal != null) {
                     line.outcome = Outcome.REVOKED;

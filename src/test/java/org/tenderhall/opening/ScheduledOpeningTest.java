@@ -39,7 +39,7 @@ import org.tenderhall.tender.Tendering;
 class ScheduledOpeningTest {
 
     static final String TYPES = "https://tenderhall.org/problems/";
-    static final Map<String, String> ORGANISATION = Map.of("bidder1", DemoData.BIDDER_1.code().value(),
+    public static final Map<String, String> ORGANISATION = Map.of("bidder1", DemoData.BIDDER_1.code().value(),
             "bidder2", DemoData.BIDDER_2.code().value(), "bidder3", DemoData.BIDDER_3.code().value(),
             "bidder4", DemoData.BIDDER_4.code().value());
 
@@ -64,19 +64,19 @@ class ScheduledOpeningTest {
         return id;
     }
 
-    static String manifest(String tender, String bidder, String price) {
+    public static String manifest(String tender, String bidder, String price) {
         return "{\"tenderId\":\"" + tender + "\",\"lot\":\"1\",\"bidder\":\"" + ORGANISATION.get(bidder)
                 + "\",\"price\":\"" + price + "\",\"deliveryDays\":60,\"warrantyMonths\":24,"
                 + "\"brandModel\":\"联影 uCT 760\"}";
     }
 
-    static SealedBids.Sealed sealed(String bidder, String tender, String price) {
+    public static SealedBids.Sealed sealed(String bidder, String tender, String price) {
         return SealedBids.seal(bidder, new BidBinding(tender, "1", ORGANISATION.get(bidder)),
                 SealedBids.openingCertificate(tender), SealedBids.bidPackage(manifest(tender, bidder, price), 50_000));
     }
 
     /** The same bid as {@link #sealed}, made with nothing but openssl commands (signed, encrypted, signed again). */
-    static SealedBids.Sealed sealedWithOpenssl(String bidder, String tender, String price) throws Exception {
+    public static SealedBids.Sealed sealedWithOpenssl(String bidder, String tender, String price) throws Exception {
         Path dir = Files.createTempDirectory("openssl-bid");
         Files.write(dir.resolve("package.zip"), SealedBids.bidPackage(manifest(tender, bidder, price), 50_000));
         Files.write(dir.resolve("opening.pem"), given().get("/api/tenders/" + tender + "/opening-certificate").then()

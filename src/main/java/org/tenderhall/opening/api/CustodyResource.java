@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.tenderhall.identity.CurrentUser;
 import org.tenderhall.identity.domain.Role;
+import org.tenderhall.opening.ContentKeyHandIns;
 import org.tenderhall.opening.CustodyPlans;
 import org.tenderhall.opening.KeyShareHandIns;
 import org.tenderhall.opening.OpeningRecords;
+import org.tenderhall.opening.store.OpeningContentKey;
 import org.tenderhall.opening.store.OpeningCustodian;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
@@ -39,6 +41,9 @@ public class CustodyResource {
 
     @Inject
     KeyShareHandIns handIns;
+
+    @Inject
+    ContentKeyHandIns contentKeys;
 
     @Inject
     OpeningRecords records;
@@ -84,16 +89,37 @@ public class CustodyResource {
         return Response.ok(handIns.shareOf(user.reading(), id), KEY_ENVELOPE).build();
     }
 
+    /**
+     * Bidder decrypts: a bidder hands in its bid's content key (a {@code ContentKeyDocument}), encrypted to the
+     * opening's transport certificate (DER CMS), within the decryption window.
+     */
+    @POST
+    @Path("opening/keys")
+    @Consumes({KEY_ENVELOPE, MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed(Role.Names.BIDDER)
+    public KeyHandedIn handInKey(@PathParam("id") UUID id, byte[] envelope) {
+        requireEnvelope(envelope);
+        OpeningContentKey key = contentKeys.handIn(user.actingAs(Role.BIDDER), id, envelope);
+        return new KeyHandedIn(key.bidId, key.handedInAt);
+    }
+
+    public record KeyHandedIn(UUID bid, java.time.Instant handedInAt) {
+    }
+
+    private static void requireEnvelope(byte[] envelope) {
+        if (envelope == null || envelope.length == 0 || envelope.length > KeyEnvelopes.MAX_SIZE) {
+            throw new Rejection(ProblemType.BAD_REQUEST, "The body is a DER CMS envelope of at most "
+                    + KeyEnvelopes.MAX_SIZE + " bytes");
+        }
+    }
+
     /** A custodian hands in its share, encrypted to the opening's transport certificate (DER CMS). */
     @POST
     @Path("opening/shares")
     @Consumes({KEY_ENVELOPE, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Role.Names.AGENT, Role.Names.SUPERVISOR, Role.Names.ADMIN})
     public HandedIn handIn(@PathParam("id") UUID id, byte[] envelope) {
-        if (envelope == null || envelope.length == 0 || envelope.length > KeyEnvelopes.MAX_SIZE) {
-            throw new Rejection(ProblemType.BAD_REQUEST, "The body is the share as a DER CMS envelope of at most "
-                    + KeyEnvelopes.MAX_SIZE + " bytes");
-        }
+        requireEnvelope(envelope);
         OpeningCustodian custodian = handIns.handIn(user.reading(), id, envelope);
         return new HandedIn(custodian.account, custodian.position, custodian.handedInAt);
     }

@@ -70,16 +70,20 @@ public class OpeningResource {
     /** How often an open hall looks for new events. */
     private static final Duration EVENT_POLL = Duration.ofMillis(500);
 
-    /** {@code waitingFor}: under dual control, the custodians whose shares are still to come. */
+    /**
+     * {@code waitingFor}: under dual control, the custodians whose shares are still to come; {@code
+     * decryptionUntil}: when bidders decrypt, the end of their window.
+     */
     public record OpeningView(UUID tenderId, Custody custody, Opening.State state, int bids, Instant startedAt,
-            Instant recordedAt, Instant objectionsUntil, List<String> waitingFor, String record) {
+            Instant decryptionUntil, Instant recordedAt, Instant objectionsUntil, List<String> waitingFor,
+            String record) {
     }
 
     private OpeningView view(Opening o) {
         List<String> waitingFor = o.custody == Custody.DUAL_CONTROL && o.state == Opening.State.DECRYPTING
                 ? handIns.missing(o.tenderId) : List.of();
-        return new OpeningView(o.tenderId, o.custody, o.state, o.bids, o.startedAt, o.recordedAt, o.objectionsUntil,
-                waitingFor, "/api/tenders/" + o.tenderId + "/opening/record");
+        return new OpeningView(o.tenderId, o.custody, o.state, o.bids, o.startedAt, o.decryptionUntil, o.recordedAt,
+                o.objectionsUntil, waitingFor, "/api/tenders/" + o.tenderId + "/opening/record");
     }
 
     /** Starts the opening now: refused before the opening time, whoever asks, and recorded. */

@@ -54,6 +54,10 @@ public class Opening {
     @Column(name = "record_sha256", length = 64)
     public String recordSha256;
 
+    /** Bidder decrypts: bidders hand in their content keys until then; a bid without one is then revoked. */
+    @Column(name = "decryption_until")
+    public Instant decryptionUntil;
+
     /** PEM: the opening's one-time transport certificate (dual control, bidder decrypts). */
     @Column(name = "transport_certificate")
     public String transportCertificate;

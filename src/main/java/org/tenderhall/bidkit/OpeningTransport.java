@@ -1,0 +1,57 @@
+package org.tenderhall.bidkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import org.tenderhall.pki.domain.Pem;
+
+/**
+ * The one-time transport certificate of an opening, which shares and content keys are handed in encrypted to:
+ * trusted only if the platform CA issued it for this tender's opening and it is valid now.
+ */
+final class OpeningTransport {
+
+    /** The transport certificate's common name, before the tender's id (as the platform issues it). */
+    static final String NAME = "Transport key of tender ";
+
+    private OpeningTransport() {
+    }
+
+    static X509Certificate platformCa(Path file) throws BidkitException, IOException {
+        try {
+            return certificate(Files.readAllBytes(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new BidkitException("No such file: " + file);
+        }
+    }
+
+    static X509Certificate certificate(PlatformClient client, String tender, X509Certificate ca)
+            throws BidkitException, IOException, PlatformRefusal {
+        X509Certificate certificate = certificate(client.getBytes("api/tenders/" + tender
+                + "/opening/transport-certificate"), "the platform's transport certificate");
+        try {
+            certificate.verify(ca.getPublicKey());
+            certificate.checkValidity();
+        } catch (GeneralSecurityException e) {
+            throw new BidkitException("The transport certificate is not one the platform CA issued, or not valid now:"
+                    + " nothing is sent (" + e.getMessage() + ")");
+        }
+        if (!(NAME + tender).equals(SealCommand.commonName(certificate))) {
+            throw new BidkitException("The transport certificate is for '" + SealCommand.commonName(certificate)
+                    + "', not for the opening of tender " + tender + ": nothing is sent");
+        }
+        return certificate;
+    }
+
+    private static X509Certificate certificate(byte[] pem, String source) throws BidkitException {
+        try {
+            return Pem.certificates(pem).get(0);
+        } catch (CertificateException | IndexOutOfBoundsException e) {
+            throw new BidkitException(source + " holds no certificate in PEM");
+        }
+    }
+}
