@@ -97,7 +97,7 @@ public class CustodyPlans {
         audit.record(agent, "OpeningCustodyPlanned", Tenders.subject(tenderId), Map.of("custody", plan.custody().name(),
                 "threshold", custody.threshold == null ? 0 : custody.threshold,
                 "custodians", custodians.stream().map(c -> c.account).toList()));
-        return of(tenderId);
+        return of(tenderId, Custody.SCHEDULED);
     }
 
     private List<OpeningCustodian> custodians(UUID tenderId, Plan plan, List<FieldError> errors) {
@@ -152,11 +152,11 @@ public class CustodyPlans {
         return custodians;
     }
 
-    /** The plan of a tender: what its draft asked for, or the scheduled custody. */
-    public Plan of(UUID tenderId) {
+    /** The plan of a tender: what its draft asked for, or else its template's default custody. */
+    public Plan of(UUID tenderId, Custody templateDefault) {
         OpeningCustody custody = em.find(OpeningCustody.class, tenderId);
         if (custody == null) {
-            return new Plan(Custody.SCHEDULED, null, List.of());
+            return new Plan(templateDefault, null, List.of());
         }
         return new Plan(custody.custody, custody.threshold, custodiansOf(tenderId).stream()
                 .map(c -> new Custodian(c.account, c.certificate)).toList());

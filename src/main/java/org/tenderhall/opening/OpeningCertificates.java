@@ -23,6 +23,7 @@ import org.tenderhall.opening.domain.ShareDocument;
 import org.tenderhall.opening.store.OpeningCustodian;
 import org.tenderhall.opening.store.OpeningKey;
 import org.tenderhall.pki.domain.Pem;
+import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.platform.keys.PlatformKeys;
 import org.tenderhall.seal.KeyEnvelopes;
 import org.tenderhall.seal.SealException;
@@ -85,9 +86,13 @@ public class OpeningCertificates {
      * under a fresh key split k-of-n among the custodians, each share encrypted to its custodian (dual control).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OpeningCertificate issue(UUID tenderId, Instant validUntil) {
+    public OpeningCertificate issue(UUID tenderId, Instant validUntil, String templateCustody) {
+        CustodyPlans.Plan plan = plans.of(tenderId, Custody.valueOf(templateCustody.toUpperCase(java.util.Locale.ROOT)));
+        if (plan.custody() == Custody.DUAL_CONTROL && plan.custodians().isEmpty()) {
+            throw new Rejection(OpeningProblems.CUSTODY, "This tender's template puts the opening key under dual"
+                    + " control: name its custodians first (PUT /api/tenders/" + tenderId + "/opening-custody)");
+        }
         Signer ca = opensCa();
-        CustodyPlans.Plan plan = plans.of(tenderId);
         boolean dualControl = plan.custody() == Custody.DUAL_CONTROL;
         SecretKey kek = custody.keyEncryptionKey();
         Instant now = clock.instant();

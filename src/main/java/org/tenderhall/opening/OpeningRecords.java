@@ -41,6 +41,9 @@ public class OpeningRecords {
     Tenders tenders;
 
     @Inject
+    OpeningCertificates certificates;
+
+    @Inject
     OpeningResponses responses;
 
     @Inject
@@ -73,6 +76,12 @@ public class OpeningRecords {
     public Tenders.OpeningTerms visible(Actor actor, UUID tenderId) {
         return tenders.openingTerms(tenderId)
                 .orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "No tender " + tenderId));
+    }
+
+    /** The custody a published tender's opening key is in. */
+    public org.tenderhall.opening.domain.Custody custodyOf(UUID tenderId) {
+        return certificates.of(tenderId).map(OpeningCertificates.OpeningCertificate::custody)
+                .orElse(org.tenderhall.opening.domain.Custody.SCHEDULED);
     }
 
     /** The opening's transport certificate (PEM), once the opening has started. */

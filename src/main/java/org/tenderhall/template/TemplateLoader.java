@@ -57,7 +57,8 @@ public final class TemplateLoader {
     }
 
     private record TemplateFile(String code, int version, String name, String description, List<FieldSpec> fields,
-            List<CrossFieldRule> rules, Evaluation evaluation, List<FieldSpec> manifest, ObjectNode example) {
+            List<CrossFieldRule> rules, Evaluation evaluation, List<FieldSpec> manifest, ObjectNode example,
+            String openingCustody) {
     }
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{1,40}");
@@ -165,6 +166,10 @@ public final class TemplateLoader {
         if (manifest.stream().noneMatch(f -> f.name().equals("price") && f.type() == FieldType.MONEY && f.required())) {
             throw new BrokenTemplate(file, "the manifest must declare price, a required money field");
         }
+        String custody = parsed.openingCustody() == null ? "scheduled" : parsed.openingCustody();
+        if (!Template.OPENING_CUSTODIES.contains(custody)) {
+            throw new BrokenTemplate(file, "openingCustody must be one of " + Template.OPENING_CUSTODIES);
+        }
         String body = files.apply(family + "/document.html")
                 .orElseThrow(() -> new BrokenTemplate(family + "/document.html", "is missing"));
         ObjectNode example = common.example() == null ? YAML.createObjectNode() : common.example().deepCopy();
@@ -173,7 +178,8 @@ public final class TemplateLoader {
         }
         Template template = new Template(parsed.code(), parsed.version(), parsed.name(),
                 parsed.description() == null ? "" : parsed.description(), fields,
-                parsed.rules() == null ? List.of() : parsed.rules(), parsed.evaluation(), manifest, body, example);
+                parsed.rules() == null ? List.of() : parsed.rules(), parsed.evaluation(), manifest, body, example,
+                custody);
         Map<String, FieldSpec> byName = template.fieldsByName();
         for (CrossFieldRule rule : template.rules()) {
             rule.problems(byName).stream().findFirst().ifPresent(p -> {

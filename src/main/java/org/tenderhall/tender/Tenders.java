@@ -128,7 +128,8 @@ public class Tenders {
         FieldValues.Checked checked = checked(template, values, now);
         tender.publishedAt = now;
         tender.updatedAt = now;
-        OpeningCertificate key = openingCertificates.issue(id, tender.openingTime.plus(OPENING_CERTIFICATE_MARGIN));
+        OpeningCertificate key = openingCertificates.issue(id, tender.openingTime.plus(OPENING_CERTIFICATE_MARGIN),
+                template.openingCustody());
         DocumentBodies.Issue issue = new DocumentBodies.Issue(id.toString(), 1, now, false, key.sha256(),
                 List.of());
         TenderDocument document = store(id, 1, now, documents.signed(template, values, checked.values(), issue), null,

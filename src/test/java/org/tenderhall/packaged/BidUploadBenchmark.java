@@ -72,10 +72,10 @@ class BidUploadBenchmark {
     private static final String SURGE = "<!-- deadline-surge-benchmark -->";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENT = "agent:" + DemoData.PASSWORD;
-    private static final String ADMIN = "admin:" + DemoData.PASSWORD;
-    private static final Path DIR = Path.of("target/benchmark");
+    static final String ADMIN = "admin:" + DemoData.PASSWORD;
+    static final Path DIR = Path.of("target/benchmark");
 
-    private static Map<String, String> env() {
+    static Map<String, String> env() {
         Path demo = DemoPki.DIR.toAbsolutePath();
         return Map.of("TENDERHALL_PKI_DEMO_DIRECTORY", demo.toString(),
                 "TENDERHALL_TIMESTAMP_KEY_STORE", demo.resolve("platform/tsa.p12").toString(),
@@ -264,7 +264,7 @@ class BidUploadBenchmark {
      *
      * @return the final status (201 committed, 4xx refused, -1 lost), the commit's and the whole submission's nanos
      */
-    private static long[] submitLikeBidkit(RunningPlatform platform, String tender, String credentials, Path envelope)
+    static long[] submitLikeBidkit(RunningPlatform platform, String tender, String credentials, Path envelope)
             throws Exception {
         long start = System.nanoTime();
         String upload = null;
@@ -314,7 +314,7 @@ class BidUploadBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
     }
 
-    private static String tender(RunningPlatform platform, Instant deadline, boolean voluntary) throws Exception {
+    static String tender(RunningPlatform platform, Instant deadline, boolean voluntary) throws Exception {
         ObjectNode example = (ObjectNode) JSON.readTree(platform.get("/api/templates/goods", null).body()).get("example");
         String at = OffsetDateTime.ofInstant(deadline.truncatedTo(ChronoUnit.SECONDS), ZoneId.of("Asia/Shanghai"))
                 .toString();
@@ -330,18 +330,18 @@ class BidUploadBenchmark {
         return id;
     }
 
-    private static void register(RunningPlatform platform, String tender, String credentials) throws Exception {
+    static void register(RunningPlatform platform, String tender, String credentials) throws Exception {
         assertThat(platform.postJson("/api/tenders/" + tender + "/registration", "", credentials).statusCode())
                 .isEqualTo(200);
     }
 
-    private static X509Certificate opening(RunningPlatform platform, String tender) throws Exception {
+    static X509Certificate opening(RunningPlatform platform, String tender) throws Exception {
         return Pem.certificates(platform.get("/api/tenders/" + tender + "/opening-certificate", null).body()
                 .getBytes(StandardCharsets.US_ASCII)).get(0);
     }
 
     /** A bid package (stored, not compressed) of the documents file, sealed to files in {@code out}. */
-    private static Path seal(Signer signer, String organisation, String tender, X509Certificate opening,
+    static Path seal(Signer signer, String organisation, String tender, X509Certificate opening,
             Path documents, Path out) throws Exception {
         Files.createDirectories(out);
         Path zip = out.resolve("package.zip");
@@ -435,7 +435,7 @@ class BidUploadBenchmark {
         return thread;
     }
 
-    private static PrivateKey caKey() throws Exception {
+    static PrivateKey caKey() throws Exception {
         try (PEMParser parser = new PEMParser(Files.newBufferedReader(DemoPki.DIR.resolve("ca/rsa-issuing.key")))) {
             Object read = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
@@ -445,7 +445,7 @@ class BidUploadBenchmark {
     }
 
     /** A bidder certificate for {@code organisation} from the demo RSA issuing CA, as a CA would issue it. */
-    private static Signer issue(String organisation, X509Certificate ca, PrivateKey caKey) throws Exception {
+    static Signer issue(String organisation, X509Certificate ca, PrivateKey caKey) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();

@@ -83,6 +83,12 @@ class TemplateLoaderTest {
     }
 
     @Test
+    void an_opening_custody_the_opening_does_not_know_is_refused() throws IOException {
+        assertBroken(Map.of("goods/template.yaml", s -> s.replace("openingCustody: scheduled", "openingCustody: notary")),
+                "goods/template.yaml", "openingCustody must be one of");
+    }
+
+    @Test
     void a_document_body_that_names_an_unknown_value_is_refused() throws IOException {
         assertBroken(Map.of("municipal-works/document.html", s -> s.replace("{v.scale}", "{v.extent}")),
                 "municipal-works/document.html", "does not render");

@@ -68,7 +68,7 @@ public class CustodyResource {
     @RolesAllowed({Role.Names.AGENT, Role.Names.SUPERVISOR, Role.Names.ADMIN, Role.Names.BIDDER})
     public CustodyPlans.Plan plan(@PathParam("id") UUID id) {
         records.visible(user.reading(), id);
-        return plans.of(id);
+        return plans.of(id, records.custodyOf(id));
     }
 
     /** The opening's one-time transport certificate (PEM), from the start of the opening. */

@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 public record Template(String code, int version, String name, String description, List<FieldSpec> fields,
         List<CrossFieldRule> rules, Evaluation evaluation, List<FieldSpec> manifest, String documentBody,
-        JsonNode example) {
+        JsonNode example, String openingCustody) {
+
+    /** The custodies a template may give its tenders' opening keys by default (the opening capability's). */
+    public static final List<String> OPENING_CUSTODIES = List.of("scheduled", "dual_control", "bidder_decrypts");
 
     public Template {
         Objects.requireNonNull(code, "code");
