@@ -1,6 +1,5 @@
 package org.tenderhall.bidkit;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -29,18 +28,8 @@ class DecryptCommand implements Callable<Integer> {
     @Option(names = "--envelope", required = true, paramLabel = "FILE", description = "your sealed bid (bid.cms), as submitted")
     Path envelope;
 
-    @Option(names = "--platform", required = true, paramLabel = "URL", description = "the platform (https://…)")
-    URI platform;
-
-    @Option(names = "--platform-ca", required = true, paramLabel = "FILE",
-            description = "the platform CA's certificate: the transport certificate must be issued by it")
-    Path platformCa;
-
-    @Option(names = "--tender", required = true, description = "the tender's id")
-    String tender;
-
     @Mixin
-    PlatformLogin login;
+    OpeningTransport opening;
 
     @Mixin
     KeyOptions key;
@@ -50,8 +39,7 @@ class DecryptCommand implements Callable<Integer> {
         if (!Files.isRegularFile(envelope)) {
             throw new BidkitException("No such file: " + envelope);
         }
-        SealCommand.requireSafe(platform);
-        X509Certificate ca = OpeningTransport.platformCa(platformCa);
+        PlatformClient client = opening.client();
         Signer own = key.load();
         byte[] contentKey;
         try {
@@ -61,14 +49,13 @@ class DecryptCommand implements Callable<Integer> {
                     + e.getMessage());
         }
         try {
-            PlatformClient client = new PlatformClient(platform, login.authorization());
-            X509Certificate transport = OpeningTransport.certificate(client, tender, ca);
-            byte[] document = ContentKeyDocument.of(tender, ReceiptCommand.Verify.sha256(envelope), contentKey).bytes();
-            String answer = client.postBytes("api/tenders/" + tender + "/opening/keys",
+            X509Certificate transport = opening.certificate(client);
+            byte[] document = ContentKeyDocument.of(opening.tender, ReceiptCommand.Verify.sha256(envelope), contentKey).bytes();
+            String answer = client.postBytes("api/tenders/" + opening.tender + "/opening/keys",
                     KeyEnvelopes.encrypt(document, transport), "application/pkcs7-mime");
             Map<String, String> handedIn = PlatformClient.fields(answer);
             spec.commandLine().getOut().printf("The content key of bid %s handed in for the opening of tender %s at %s%n",
-                    handedIn.get("bid"), tender, handedIn.get("handedInAt"));
+                    handedIn.get("bid"), opening.tender, handedIn.get("handedInAt"));
             return 0;
         } finally {
             Arrays.fill(contentKey, (byte) 0);

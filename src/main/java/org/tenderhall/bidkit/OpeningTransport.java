@@ -1,6 +1,7 @@
 package org.tenderhall.bidkit;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -8,20 +9,44 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import org.tenderhall.pki.domain.Pem;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * The one-time transport certificate of an opening, which shares and content keys are handed in encrypted to:
- * trusted only if the platform CA issued it for this tender's opening and it is valid now.
+ * What a command that hands something in at an opening needs (share, decrypt): the platform, its CA, the tender,
+ * the sign-in; and the opening's one-time transport certificate, which shares and content keys are handed in
+ * encrypted to, trusted only if the platform CA issued it for this tender's opening and it is valid now.
  */
-final class OpeningTransport {
+class OpeningTransport {
 
     /** The transport certificate's common name, before the tender's id (as the platform issues it). */
     static final String NAME = "Transport key of tender ";
 
-    private OpeningTransport() {
+    @Option(names = "--platform", required = true, paramLabel = "URL", description = "the platform (https://…)")
+    URI platform;
+
+    @Option(names = "--platform-ca", required = true, paramLabel = "FILE",
+            description = "the platform CA's certificate: the transport certificate must be issued by it")
+    Path platformCa;
+
+    @Option(names = "--tender", required = true, description = "the tender's id")
+    String tender;
+
+    @Mixin
+    PlatformLogin login;
+
+    /** A client of the platform, signed in; refused for plain http other than to this machine. */
+    PlatformClient client() throws BidkitException, IOException {
+        SealCommand.requireSafe(platform);
+        return new PlatformClient(platform, login.authorization());
     }
 
-    static X509Certificate platformCa(Path file) throws BidkitException, IOException {
+    /** The opening's transport certificate, checked against the platform CA. */
+    X509Certificate certificate(PlatformClient client) throws BidkitException, IOException, PlatformRefusal {
+        return certificate(client, tender, platformCa(platformCa));
+    }
+
+    private static X509Certificate platformCa(Path file) throws BidkitException, IOException {
         try {
             return certificate(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException e) {
@@ -29,7 +54,7 @@ final class OpeningTransport {
         }
     }
 
-    static X509Certificate certificate(PlatformClient client, String tender, X509Certificate ca)
+    private static X509Certificate certificate(PlatformClient client, String tender, X509Certificate ca)
             throws BidkitException, IOException, PlatformRefusal {
         X509Certificate certificate = certificate(client.getBytes("api/tenders/" + tender
                 + "/opening/transport-certificate"), "the platform's transport certificate");

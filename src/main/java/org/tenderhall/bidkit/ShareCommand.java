@@ -1,8 +1,6 @@
 package org.tenderhall.bidkit;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Map;
@@ -24,28 +22,17 @@ class ShareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--platform", required = true, paramLabel = "URL", description = "the platform (https://…)")
-    URI platform;
-
-    @Option(names = "--platform-ca", required = true, paramLabel = "FILE",
-            description = "the platform CA's certificate: the transport certificate must be issued by it")
-    Path platformCa;
-
-    @Option(names = "--tender", required = true, description = "the tender's id")
-    String tender;
-
     @Mixin
-    PlatformLogin login;
+    OpeningTransport opening;
 
     @Mixin
     KeyOptions key;
 
     @Override
     public Integer call() throws Exception {
-        SealCommand.requireSafe(platform);
-        X509Certificate ca = OpeningTransport.platformCa(platformCa);
+        PlatformClient client = opening.client();
         Signer own = key.load();
-        PlatformClient client = new PlatformClient(platform, login.authorization());
+        String tender = opening.tender;
         byte[] share;
         try {
             share = KeyEnvelopes.decrypt(client.getBytes("api/tenders/" + tender + "/opening/shares/mine"),
@@ -59,7 +46,7 @@ class ShareCommand implements Callable<Integer> {
                 throw new BidkitException("The share the platform gave is for tender " + fields.get("tenderId")
                         + ", not " + tender + ": not handed in");
             }
-            X509Certificate transport = OpeningTransport.certificate(client, tender, ca);
+            X509Certificate transport = opening.certificate(client);
             String answer = client.postBytes("api/tenders/" + tender + "/opening/shares",
                     KeyEnvelopes.encrypt(share, transport), "application/pkcs7-mime");
             Map<String, String> handedIn = PlatformClient.fields(answer);

@@ -7,9 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,11 +19,9 @@ import org.tenderhall.seal.ContentKeyDocument;
 import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningContentKey;
-import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.ContentKeys;
-import org.tenderhall.seal.KeyEnvelopes;
 import org.tenderhall.seal.SealException;
 import org.tenderhall.storage.BlobStore;
 import org.tenderhall.tender.Tenders;
@@ -82,15 +77,10 @@ public class ContentKeyHandIns {
         }
         ContentKeyDocument document;
         try {
-            X509Certificate transport = Pem.certificates(opening.transportCertificate.getBytes(StandardCharsets.US_ASCII))
-                    .get(0);
-            document = ContentKeyDocument.parse(KeyEnvelopes.decrypt(envelope,
-                    custody.transportKey(opening.transportKey), transport));
+            document = ContentKeyDocument.parse(custody.openHandedIn(opening, envelope));
         } catch (SealException | IllegalArgumentException e) {
             throw refused(bidder, tenderId, KEY_INVALID, "The key is not a content key encrypted to this opening's"
                     + " transport certificate: " + e.getMessage());
-        } catch (CertificateException e) {
-            throw new IllegalStateException(e);
         }
         Optional<BidSubmissions.ValidBid> bid = bids.valid(tenderId).stream()
                 .filter(b -> b.organisation().equals(bidder.organisation().value())

@@ -6,11 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,10 +20,8 @@ import org.tenderhall.opening.domain.ShareDocument;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningCustodian;
 import org.tenderhall.opening.store.OpeningKey;
-import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
-import org.tenderhall.seal.KeyEnvelopes;
 import org.tenderhall.seal.SealException;
 import org.tenderhall.tender.Tenders;
 
@@ -82,15 +77,11 @@ public class KeyShareHandIns {
         ShareDocument share;
         byte[] document;
         try {
-            X509Certificate transport = Pem.certificates(opening.transportCertificate.getBytes(StandardCharsets.US_ASCII))
-                    .get(0);
-            document = KeyEnvelopes.decrypt(envelope, custody.transportKey(opening.transportKey), transport);
+            document = custody.openHandedIn(opening, envelope);
             share = ShareDocument.parse(document);
         } catch (SealException | IllegalArgumentException e) {
             throw refused(actor, tenderId, SHARE_INVALID, "The share is not a share encrypted to this opening's"
                     + " transport certificate: " + e.getMessage());
-        } catch (CertificateException e) {
-            throw new IllegalStateException(e);
         }
         if (!share.tenderId().equals(tenderId.toString())) {
             throw refused(actor, tenderId, SHARE_OF_ANOTHER_TENDER, "The share is of tender " + share.tenderId());

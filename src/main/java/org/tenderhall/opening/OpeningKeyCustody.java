@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -27,10 +28,14 @@ import org.tenderhall.opening.domain.KeyShares;
 import org.tenderhall.opening.domain.OpeningKeys;
 import org.tenderhall.opening.domain.OpeningRules;
 import org.tenderhall.opening.domain.ShareDocument;
+import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningCustodian;
 import org.tenderhall.opening.store.OpeningKey;
+import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.platform.keys.PlatformKeys;
 import org.tenderhall.platform.problem.Rejection;
+import org.tenderhall.seal.KeyEnvelopes;
+import org.tenderhall.seal.SealException;
 import org.tenderhall.tender.Tenders;
 
 /**
@@ -152,12 +157,16 @@ public class OpeningKeyCustody {
         return now;
     }
 
-    /** The private key of an opening's one-time transport certificate. */
-    PrivateKey transportKey(byte[] wrapped) {
+    /** What was handed in encrypted to an opening's one-time transport certificate (a share, a content key). */
+    byte[] openHandedIn(Opening opening, byte[] envelope) throws SealException {
         try {
-            return OpeningKeys.unwrap(wrapped, keyEncryptionKey());
+            X509Certificate transport = Pem.certificates(opening.transportCertificate.getBytes(StandardCharsets.US_ASCII))
+                    .get(0);
+            return KeyEnvelopes.decrypt(envelope,
+                    OpeningKeys.unwrap(opening.transportKey, keyEncryptionKey()), transport);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The transport key of an opening does not unwrap", e);
+            throw new IllegalStateException("The transport key of the opening of " + opening.tenderId
+                    + " does not unwrap", e);
         }
     }
 
