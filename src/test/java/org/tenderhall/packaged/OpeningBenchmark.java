@@ -29,7 +29,9 @@ import org.tenderhall.identity.DemoData;
  * {@code benchmark.bid-mib} MiB (20) each, from as many bidders, opened at the deadline in scheduled custody. The
  * reference, in the same run: the same number of files of the same size through {@code openssl enc -d
  * -aes-256-cbc} then {@code openssl dgst -sha256}, one after the other. Needs the packaged jar:
- * {@code ./mvnw -B package -DskipTests && ./mvnw -B -Pbenchmark test -Dtest=OpeningBenchmark}.
+ * {@code ./mvnw -B package -DskipTests && ./mvnw -B -Pbenchmark test -Dtest=OpeningBenchmark}
+ * ({@code -Dbenchmark.options} adds JVM options to the platform's, {@code -Dbenchmark.deadline-seconds} sets how long
+ * the bidders have).
  */
 class OpeningBenchmark {
 
@@ -44,7 +46,11 @@ class OpeningBenchmark {
         Path work = Files.createDirectories(dir.resolve("platform"));
         Path documents = dir.resolve("documents.bin");
         Benchmarks.writeIncompressible(documents, (long) mib << 20);
-        List<String> options = List.of("-Xmx512m", "-Dtenderhall.opening.check-interval=1s");
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-Dtenderhall.opening.check-interval=1s"));
+        String extra = System.getProperty("benchmark.options", ""); // more JVM options for the platform
+        if (!extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
         try (RunningPlatform platform = RunningPlatform.start(work, BidUploadBenchmark.env(), options)) {
             // Enough time to seal and submit every bid before the deadline (about 1 s per bid here).
             Instant deadline = Instant.now().plus(Duration.ofSeconds(Long.getLong("benchmark.deadline-seconds",
@@ -134,7 +140,7 @@ class OpeningBenchmark {
 
                     %d bidders each submit a sealed bid of %d MiB (AES-256-CBC, %.0f MB of envelopes in all) to the
                     packaged platform; at the deadline the scheduler opens them in the platform's scheduled custody,
-                    two at a time: decrypt, verify the inner signature and the envelope's SHA-256, re-check the
+                    four at a time (two per processor): decrypt, verify the inner signature and the envelope's SHA-256, re-check the
                     signer, read the manifest, keep the package encrypted at rest (AES-256-GCM, fsync), write each
                     line, then sign the record as PDF/A. Measured from the opening's start to its record (server
                     clock).

@@ -100,6 +100,11 @@ final class RunningPlatform implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Whether the platform's process still runs (a fault switch may have halted it). */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     String logText() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);

@@ -31,8 +31,8 @@ public final class KeyShares {
             throw new IllegalArgumentException("k-of-n needs 2 <= k <= n <= " + MAX_CUSTODIANS + ", not " + threshold
                     + " of " + custodians);
         }
-        ShamirSecretSplitter splitter = new ShamirSecretSplitter(ShamirSecretSplitter.Algorithm.AES,
-                ShamirSecretSplitter.Mode.Table, secret.length, RANDOM);
+        ShamirSecretSplitter splitter = ShamirSecretSplitter.getInstance(ShamirSecretSplitter.Algorithm.AES,
+                secret.length, RANDOM);
         List<Share> shares = new ArrayList<>();
         SecretShare[] split = splitter.resplit(secret.clone(), threshold, custodians).getSecretShares();
         for (int i = 0; i < split.length; i++) {
@@ -53,8 +53,7 @@ public final class KeyShares {
         ShamirSplitSecretShare[] chosen = shares.subList(0, threshold).stream()
                 .map(s -> new ShamirSplitSecretShare(s.value().clone(), s.index())).toArray(ShamirSplitSecretShare[]::new);
         try {
-            return new ShamirSplitSecret(ShamirSecretSplitter.Algorithm.AES, ShamirSecretSplitter.Mode.Table, chosen)
-                    .getSecret();
+            return ShamirSplitSecret.getInstance(ShamirSecretSplitter.Algorithm.AES, chosen).getSecret();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
