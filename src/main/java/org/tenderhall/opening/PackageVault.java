@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,31 +17,25 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.UUID;
 import javax.crypto.Cipher;
-import javax.crypto.CipherOutputStream;
-import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.io.CipherInputStream;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.tenderhall.storage.BlobStore;
 
 /**
- * Keeps opened bid packages encrypted at rest: each package under a data key of its own (AES-256-GCM, the bid's
- * id as associated data), the data key wrapped (AES key wrap, RFC 5649) under the vault key, which is derived from
- * the platform's key-encryption key and never stored. Files live under {@code <storage>/opened/}; a file counts
- * only once the opening record names it.
+ * Keeps opened bid packages encrypted at rest: each package under keys of its own, AES-256-CTR then HMAC-SHA256
+ * over the bid's id, the IV and the ciphertext (encrypt-then-MAC; both run on the processor's AES and SHA
+ * instructions, where GCM's GHASH here did not). The two keys are stored only wrapped (AES key wrap, RFC 5649)
+ * under the vault key, which is derived from the platform's key-encryption key and never stored. A file is
+ * {@code IV ‖ ciphertext ‖ tag} under {@code <storage>/opened/}, and counts only once the opening record names it.
  */
 @ApplicationScoped
 public class PackageVault {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int NONCE = 12;
-    private static final int TAG_BITS = 128;
+    private static final int IV = 16;
+    private static final int TAG = 32;
 
     @Inject
     BlobStore store;
@@ -56,47 +49,61 @@ public class PackageVault {
         private final String file;
         private final byte[] wrappedKey;
         private final FileChannel channel;
-        private final OutputStream out;
+        private final OutputStream sink;
+        private final Cipher cipher;
+        private final Mac mac;
         private boolean kept;
 
         private Writing(UUID bidId) throws IOException, GeneralSecurityException {
             Path directory = Files.createDirectories(directory());
             file = bidId + "-" + UUID.randomUUID() + ".pkg";
             temporary = directory.resolve(file + ".tmp");
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, RANDOM);
-            SecretKey dataKey = generator.generateKey();
+            byte[] keys = new byte[64]; // encryption key, then MAC key
+            RANDOM.nextBytes(keys);
             Cipher wrap = Cipher.getInstance("AES/KWP/NoPadding");
             wrap.init(Cipher.WRAP_MODE, vaultKey());
-            wrappedKey = wrap.wrap(dataKey);
-            byte[] nonce = new byte[NONCE];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(bidId.toString().getBytes(StandardCharsets.US_ASCII));
+            wrappedKey = wrap.wrap(new SecretKeySpec(keys, "RAW"));
+            byte[] iv = new byte[IV];
+            RANDOM.nextBytes(iv);
+            cipher = Cipher.getInstance("AES/CTR/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keys, 0, 32, "AES"), new IvParameterSpec(iv));
+            mac = mac(keys, bidId, iv);
+            java.util.Arrays.fill(keys, (byte) 0);
             channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            OutputStream file = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
-            file.write(nonce);
-            out = new CipherOutputStream(file, cipher);
+            sink = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+            sink.write(iv);
         }
 
         /** Where the package's plaintext goes; closing it does nothing, {@link #keep()} finishes the file. */
         public OutputStream out() {
-            return new FilterOutputStream(out) {
+            return new OutputStream() {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
+                    byte[] encrypted = cipher.update(b, off, len);
+                    if (encrypted != null) {
+                        mac.update(encrypted);
+                        sink.write(encrypted);
+                    }
                 }
 
                 @Override
-                public void close() {
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
                 }
             };
         }
 
-        /** Finishes the file, fsyncs it and puts it in place: from now on the record may name it. */
+        /** Finishes the file with its tag, fsyncs it and puts it in place: from now on the record may name it. */
         public Kept keep() throws IOException {
-            out.close(); // the GCM tag, and the file closed
+            try {
+                byte[] last = cipher.doFinal();
+                mac.update(last);
+                sink.write(last);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            sink.write(mac.doFinal());
+            sink.close();
             try (FileChannel sync = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 sync.force(true);
             }
@@ -116,13 +123,13 @@ public class PackageVault {
                     channel.close();
                     Files.deleteIfExists(temporary);
                 } catch (IOException e) {
-                    // a stray temporary file holds only ciphertext under a key nobody kept
+                    // a stray temporary file holds only ciphertext under keys nobody kept
                 }
             }
         }
     }
 
-    /** A package in the vault: its file name and its wrapped data key, as the opening record keeps them. */
+    /** A package in the vault: its file name and its wrapped keys, as the opening record keeps them. */
     public record Kept(String file, byte[] wrappedKey) {
     }
 
@@ -136,27 +143,97 @@ public class PackageVault {
 
     /**
      * The plaintext of a kept package, decrypted as it is read; a damaged or substituted file fails with an
-     * {@link IOException} at the latest at its end (the GCM tag).
+     * {@link IOException} at the latest at its end, where the tag is checked, before the end is reported.
      */
     public InputStream read(UUID bidId, String file, byte[] wrappedKey) throws IOException {
-        byte[] dataKey;
+        byte[] keys;
         try {
             Cipher unwrap = Cipher.getInstance("AES/KWP/NoPadding");
             unwrap.init(Cipher.UNWRAP_MODE, vaultKey());
-            dataKey = unwrap.unwrap(wrappedKey, "AES", Cipher.SECRET_KEY).getEncoded();
+            keys = unwrap.unwrap(wrappedKey, "RAW", Cipher.SECRET_KEY).getEncoded();
         } catch (GeneralSecurityException e) {
-            throw new IOException("The data key of the package of bid " + bidId + " does not unwrap", e);
+            throw new IOException("The keys of the package of bid " + bidId + " do not unwrap", e);
         }
-        InputStream in = new BufferedInputStream(Files.newInputStream(directory().resolve(file)), 1 << 16);
-        byte[] nonce = in.readNBytes(NONCE);
-        if (nonce.length != NONCE) {
+        Path path = directory().resolve(file);
+        long ciphertext = Files.size(path) - IV - TAG;
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        byte[] iv = in.readNBytes(IV);
+        if (iv.length != IV || ciphertext < 0) {
             in.close();
             throw new IOException("The package file of bid " + bidId + " is cut short");
         }
-        GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(AESEngine.newInstance());
-        gcm.init(false, new AEADParameters(new KeyParameter(dataKey), TAG_BITS, nonce,
-                bidId.toString().getBytes(StandardCharsets.US_ASCII)));
-        return new CipherInputStream(in, gcm);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keys, 0, 32, "AES"), new IvParameterSpec(iv));
+            return new Decrypting(in, ciphertext, cipher, mac(keys, bidId, iv), bidId);
+        } catch (GeneralSecurityException e) {
+            in.close();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Decrypts {@code remaining} bytes of ciphertext, then checks the tag that follows before reporting the end. */
+    private static final class Decrypting extends InputStream {
+        private final InputStream in;
+        private final Cipher cipher;
+        private final Mac mac;
+        private final UUID bidId;
+        private long remaining;
+        private boolean checked;
+
+        Decrypting(InputStream in, long ciphertext, Cipher cipher, Mac mac, UUID bidId) {
+            this.in = in;
+            this.remaining = ciphertext;
+            this.cipher = cipher;
+            this.mac = mac;
+            this.bidId = bidId;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining == 0) {
+                if (!checked) {
+                    byte[] tag = in.readNBytes(TAG);
+                    if (!java.security.MessageDigest.isEqual(tag, mac.doFinal())) {
+                        throw new IOException("The package file of bid " + bidId + " has been changed or damaged");
+                    }
+                    checked = true;
+                }
+                return -1;
+            }
+            byte[] encrypted = new byte[(int) Math.min(Math.min(len, remaining), 1 << 16)];
+            int read = in.read(encrypted);
+            if (read == -1) {
+                throw new IOException("The package file of bid " + bidId + " is cut short");
+            }
+            remaining -= read;
+            mac.update(encrypted, 0, read);
+            try {
+                return cipher.update(encrypted, 0, read, b, off);
+            } catch (javax.crypto.ShortBufferException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int read = read(one, 0, 1);
+            return read == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    private static Mac mac(byte[] keys, UUID bidId, byte[] iv) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(keys, 32, 32, "HmacSHA256"));
+        mac.update(bidId.toString().getBytes(StandardCharsets.US_ASCII));
+        mac.update(iv);
+        return mac;
     }
 
     /**

@@ -234,6 +234,17 @@ class ScheduledOpeningTest {
             assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
                     .doesNotContain("manifest.json");
         }
+        // A package changed at rest does not read back: the tag fails before the end is reported.
+        OpeningLine damaged = openings.lines(UUID.fromString(tender)).get(0);
+        Path file = store.root().resolve("opened").resolve(damaged.packageFile);
+        try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {0x5a}), Files.size(file) / 2);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            try (InputStream in = vault.read(damaged.bidId, damaged.packageFile, damaged.packageKey)) {
+                in.readAllBytes();
+            }
+        }).isInstanceOf(java.io.IOException.class).hasMessageContaining("changed or damaged");
     }
 
     @Test

@@ -141,7 +141,7 @@ class OpeningBenchmark {
                     %d bidders each submit a sealed bid of %d MiB (AES-256-CBC, %.0f MB of envelopes in all) to the
                     packaged platform; at the deadline the scheduler opens them in the platform's scheduled custody,
                     four at a time (two per processor): decrypt, verify the inner signature and the envelope's SHA-256, re-check the
-                    signer, read the manifest, keep the package encrypted at rest (AES-256-GCM, fsync), write each
+                    signer, read the manifest, keep the package encrypted at rest (AES-256-CTR and HMAC-SHA256, fsync), write each
                     line, then sign the record as PDF/A. Measured from the opening's start to its record (server
                     clock).
 
