@@ -100,8 +100,9 @@ public class OpeningResource {
     /**
      * The opening hall (开标大厅) as server-sent events: first every event so far (from after {@code Last-Event-ID}
      * when a client reconnects), then each new one as it happens, until the record is complete or the tender fails.
-     * Each event's {@code id} is its position, its name the kind ({@code opening-started}, {@code bid-opened},
-     * {@code bid-not-opened}, {@code record-complete}, {@code tender-failed}) and its data JSON.
+     * Each event's {@code id} is its position, its name the kind ({@code opening-started}, {@code share-handed-in},
+     * {@code key-handed-in}, {@code bid-opened}, {@code bid-not-opened}, {@code record-complete},
+     * {@code tender-failed}) and its data JSON.
      */
     @GET
     @Path("events")
