@@ -6,10 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +17,7 @@ import org.tenderhall.opening.domain.ShareDocument;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningCustodian;
 import org.tenderhall.opening.store.OpeningKey;
+import org.tenderhall.platform.Hashes;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.SealException;
@@ -86,7 +84,7 @@ public class KeyShareHandIns {
         if (!share.tenderId().equals(tenderId.toString())) {
             throw refused(actor, tenderId, SHARE_OF_ANOTHER_TENDER, "The share is of tender " + share.tenderId());
         }
-        if (share.index() != custodian.position || !sha256(document).equals(custodian.shareSha256)) {
+        if (share.index() != custodian.position || !Hashes.sha256Hex(document).equals(custodian.shareSha256)) {
             throw refused(actor, tenderId, SHARE_INVALID, "The share is not the one you were given at publication");
         }
         custodian.shareWrapped = custody.sealUnderKek(document);
@@ -125,11 +123,4 @@ public class KeyShareHandIns {
         return new Rejection(problem, detail);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

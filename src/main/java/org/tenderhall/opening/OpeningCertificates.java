@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -23,8 +23,9 @@ import org.tenderhall.opening.domain.ShareDocument;
 import org.tenderhall.opening.store.OpeningCustodian;
 import org.tenderhall.opening.store.OpeningKey;
 import org.tenderhall.pki.domain.Pem;
-import org.tenderhall.platform.problem.Rejection;
+import org.tenderhall.platform.Hashes;
 import org.tenderhall.platform.keys.PlatformKeys;
+import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.KeyEnvelopes;
 import org.tenderhall.seal.SealException;
 import org.tenderhall.seal.Signer;
@@ -138,7 +139,7 @@ public class OpeningCertificates {
             X509Certificate certificate = Pem.certificates(custodian.certificate.getBytes(StandardCharsets.US_ASCII))
                     .get(0);
             custodian.shareEnvelope = KeyEnvelopes.encrypt(document.bytes(), certificate);
-            custodian.shareSha256 = sha256(document.bytes());
+            custodian.shareSha256 = Hashes.sha256Hex(document.bytes());
         }
     }
 
@@ -175,13 +176,6 @@ public class OpeningCertificates {
         return generator.generateKey();
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public Optional<OpeningCertificate> of(UUID tenderId) {
         return Optional.ofNullable(em.find(OpeningKey.class, tenderId)).map(OpeningCertificate::of);

@@ -62,6 +62,8 @@ public class OpeningKeyCustody {
     @Inject
     PlatformKeys keys;
 
+    private volatile SecretKey kek;
+
     @Inject
     EntityManager em;
 
@@ -76,7 +78,13 @@ public class OpeningKeyCustody {
 
     /** The platform's key-encryption key, to wrap a new opening key (and to derive the package vault's key). */
     SecretKey keyEncryptionKey() {
-        return keys.secretKey("The key-encryption key", "tenderhall.opening.kek-store", kekStore, kekPassword, kekAlias);
+        SecretKey loaded = kek;
+        if (loaded == null) { // read once: a key store is slow to open, and the opening needs the key per bid
+            loaded = keys.secretKey("The key-encryption key", "tenderhall.opening.kek-store", kekStore, kekPassword,
+                    kekAlias);
+            kek = loaded;
+        }
+        return loaded;
     }
 
     /**

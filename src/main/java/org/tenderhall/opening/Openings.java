@@ -1,7 +1,6 @@
 package org.tenderhall.opening;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.audit.AuditLog;
@@ -46,6 +44,7 @@ import org.tenderhall.opening.store.OpeningLine;
 import org.tenderhall.pki.TrustList;
 import org.tenderhall.pki.domain.CertificateCheck;
 import org.tenderhall.pki.domain.Pem;
+import org.tenderhall.platform.Hashes;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.publication.Notice;
@@ -496,7 +495,7 @@ public class Openings {
         }
         em.flush(); // the record document reads the state just set
         opening.recordPdf = document.signed(records.view(opening));
-        opening.recordSha256 = sha256(opening.recordPdf);
+        opening.recordSha256 = Hashes.sha256Hex(opening.recordPdf);
         audit.record(system(tender), "OpeningRecorded", Tenders.subject(tenderId), Map.of("lines", lines,
                 "outcomes", outcomes, "objectionsUntil", opening.objectionsUntil.toString(),
                 "recordSha256", opening.recordSha256));
@@ -538,13 +537,6 @@ public class Openings {
         em.persist(event);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Object readTree(String json) {
         try {

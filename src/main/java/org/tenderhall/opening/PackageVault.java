@@ -43,6 +43,9 @@ public class PackageVault {
     @Inject
     OpeningKeyCustody custody;
 
+    /** Derived from the KEK on first use, never stored. */
+    private volatile SecretKey vaultKey;
+
     /** A package being written: write it to {@link #out()}, then {@link #keep()} it, or {@link #discard()} it. */
     public final class Writing implements AutoCloseable {
         private final Path temporary;
@@ -264,8 +267,14 @@ public class PackageVault {
     }
 
     private SecretKey vaultKey() throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(custody.keyEncryptionKey().getEncoded(), "HmacSHA256"));
-        return new SecretKeySpec(mac.doFinal("tenderhall opened bid packages".getBytes(StandardCharsets.US_ASCII)), "AES");
+        SecretKey derived = vaultKey;
+        if (derived == null) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(custody.keyEncryptionKey().getEncoded(), "HmacSHA256"));
+            derived = new SecretKeySpec(mac.doFinal("tenderhall opened bid packages".getBytes(StandardCharsets.US_ASCII)),
+                    "AES");
+            vaultKey = derived;
+        }
+        return derived;
     }
 }

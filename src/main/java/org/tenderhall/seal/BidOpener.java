@@ -114,7 +114,7 @@ public final class BidOpener {
                     .orElseThrow(() -> new SealException(SealFailure.MALFORMED, "The envelope has no key-transport"
                             + " recipient (the opening certificate's)"));
             return new Unlocked(new Found(any, recipients.authenticated),
-                    ContentKeys.withContentKey(any, contentKey, recipients.authenticated, placeholderKey()));
+                    ContentKeys.withContentKey(any, contentKey, recipients.authenticated));
         }, packageOut);
     }
 
@@ -131,8 +131,8 @@ public final class BidOpener {
                     .orElseThrow(() -> new SealException(SealFailure.MALFORMED, "No key-transport recipient"));
             byte[] head;
             try {
-                head = any.getContentStream(ContentKeys.withContentKey(any, contentKey, recipients.authenticated,
-                        placeholderKey())).getContentStream().readNBytes(24);
+                head = any.getContentStream(ContentKeys.withContentKey(any, contentKey, recipients.authenticated))
+                        .getContentStream().readNBytes(24);
             } catch (CMSException | IOException | RuntimeException e) {
                 return false;
             }
@@ -368,25 +368,6 @@ public final class BidOpener {
         }
         return Optional.of(new BidBinding(text(attributes, BidBinding.TENDER_ID), text(attributes, BidBinding.LOT),
                 text(attributes, BidBinding.BIDDER_CODE)));
-    }
-
-    private static volatile PrivateKey placeholder;
-
-    /**
-     * A key that is never used: Bouncy Castle's recipients are built around a private key, but one that is given
-     * the content key outright never unwraps anything with it.
-     */
-    private static PrivateKey placeholderKey() {
-        if (placeholder == null) {
-            try {
-                java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-                generator.initialize(1024);
-                placeholder = generator.generateKeyPair().getPrivate();
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return placeholder;
     }
 
     private static MessageDigest sha256() {

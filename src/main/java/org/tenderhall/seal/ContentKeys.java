@@ -105,11 +105,13 @@ public final class ContentKeys {
         throw new SealException(SealFailure.NOT_A_RECIPIENT, "Only RSA and EC keys can take out a content key");
     }
 
-    /** The recipient that decrypts the content with a known content-encryption key, whatever the entry says. */
-    static Recipient withContentKey(RecipientInformation information, byte[] contentKey, boolean authenticated,
-            PrivateKey placeholder) {
+    /**
+     * The recipient that decrypts the content with a known content-encryption key, whatever the entry says. It has
+     * no private key: the one step that would use it, unwrapping the content key, is replaced.
+     */
+    static Recipient withContentKey(RecipientInformation information, byte[] contentKey, boolean authenticated) {
         if (authenticated) {
-            return new JceKeyTransAuthEnvelopedRecipient(placeholder) {
+            return new JceKeyTransAuthEnvelopedRecipient(null) {
                 @Override
                 protected Key extractSecretKey(AlgorithmIdentifier keyAlgorithm, AlgorithmIdentifier contentAlgorithm,
                         byte[] encrypted) {
@@ -117,7 +119,7 @@ public final class ContentKeys {
                 }
             }.setProvider(Algorithms.BC);
         }
-        return new JceKeyTransEnvelopedRecipient(placeholder) {
+        return new JceKeyTransEnvelopedRecipient(null) {
             @Override
             protected Key extractSecretKey(AlgorithmIdentifier keyAlgorithm, AlgorithmIdentifier contentAlgorithm,
                     byte[] encrypted) {

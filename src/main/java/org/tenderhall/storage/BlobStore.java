@@ -202,11 +202,15 @@ public class BlobStore {
         } else {
             try {
                 Files.createLink(target, part);
-            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
-                Files.copy(part, target);
-                try (FileChannel copy = FileChannel.open(target, StandardOpenOption.WRITE)) {
-                    copy.force(true);
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException noHardLinks) {
+                // A file system without hard links: a copy, durable under a temporary name, then put in place
+                // whole, so that a crash never leaves a partial file under the hash.
+                Path copy = prefix.resolve(sha256 + "." + UUID.randomUUID() + ".tmp");
+                Files.copy(part, copy);
+                try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                    channel.force(true);
                 }
+                Files.move(copy, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
             Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(Instant.now()));
         }

@@ -9,12 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +20,9 @@ import java.util.UUID;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.identity.domain.Actor;
 import org.tenderhall.identity.domain.Role;
-import org.tenderhall.opening.OpeningCertificates;
 import org.tenderhall.opening.OpeningCertificates.OpeningCertificate;
+import org.tenderhall.opening.OpeningCertificates;
+import org.tenderhall.platform.Hashes;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.publication.Notice;
@@ -364,7 +362,7 @@ public class Tenders {
         document.version = version;
         document.issuedAt = at;
         document.pdf = pdf;
-        document.sha256 = sha256(pdf);
+        document.sha256 = Hashes.sha256Hex(pdf);
         document.summary = summary;
         document.changes = changes;
         em.persist(document);
@@ -391,11 +389,4 @@ public class Tenders {
         return status.name().toLowerCase().replace('_', ' ');
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -54,8 +54,9 @@ public record OpeningRecordView(UUID tenderId, String projectName, Custody custo
         List<Line> shown = new ArrayList<>();
         for (OpeningLine l : lines) {
             Bid bid = bids.get(l.bidId);
+            String price = l.price == null ? null : l.price.toPlainString();
             shown.add(new Line(shown.size() + 1, l.bidId, bid.organisation(), bid.organisationName(), bid.lot(),
-                    bid.receivedAt(), l.outcome, l.reason, l.price == null ? null : l.price.toPlainString(), json(l.declared), json(l.problems), "NOT_CHECKED",
+                    bid.receivedAt(), l.outcome, l.reason, price, json(l.declared), json(l.problems), "NOT_CHECKED",
                     l.packageSha256, l.packageSize));
         }
         return new OpeningRecordView(opening.tenderId, projectName, opening.custody, opening.state, opening.bids,
