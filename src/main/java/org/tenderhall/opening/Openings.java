@@ -250,8 +250,12 @@ public class Openings {
     /** Opens the bids of every opening under way that no other instance holds; returns how many it completed. */
     public int proceed() {
         int completed = 0;
+        java.util.Set<UUID> tried = new java.util.HashSet<>();
         for (Optional<UUID> tender = lease(); tender.isPresent(); tender = lease()) {
             try {
+                if (!tried.add(tender.get())) {
+                    break; // each opening under way has had its turn in this run; one that waits waits for the next
+                }
                 if (openBids(tender.get())) {
                     completed++;
                 }
@@ -262,24 +266,28 @@ public class Openings {
         return completed;
     }
 
-    /** Takes the lease of one opening under way that is free or already this instance's. */
+    /**
+     * Takes the lease of one opening under way that nobody holds: the one released longest ago (never leased
+     * first), so that in one run each opening gets its turn before any gets a second.
+     */
     Optional<UUID> lease() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             @SuppressWarnings("unchecked")
             List<Object> taken = em.createNativeQuery("update opening set lease_owner = :me, lease_until = :until"
                     + " where tender_id = (select tender_id from opening where state = 'DECRYPTING'"
-                    + " and (lease_until is null or lease_until < :now) order by started_at limit 1"
-                    + " for update skip locked) returning tender_id")
+                    + " and (lease_until is null or lease_until < :now) order by lease_until nulls first, started_at"
+                    + " limit 1 for update skip locked) returning tender_id")
                     .setParameter("me", INSTANCE).setParameter("until", now.plus(lease)).setParameter("now", now)
                     .getResultList();
             return taken.stream().findFirst().map(id -> (UUID) id);
         });
     }
 
+    /** Gives the lease back, marked with the time: the opening goes to the back of the queue. */
     private void release(UUID tenderId) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update opening set lease_owner = null,"
-                + " lease_until = null where tender_id = :t and lease_owner = :me")
+                + " lease_until = :now where tender_id = :t and lease_owner = :me").setParameter("now", clock.instant())
                 .setParameter("t", tenderId).setParameter("me", INSTANCE).executeUpdate());
     }
 
