@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +29,7 @@ import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.platform.database.TransactionLock;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
-import org.tenderhall.seal.EnvelopeInspector;
 import org.tenderhall.seal.Inspection;
-import org.tenderhall.seal.SealException;
 import org.tenderhall.storage.BlobStore;
 import org.tenderhall.tender.Registrations;
 import org.tenderhall.tender.TenderProblems;
@@ -67,6 +64,9 @@ public class BidSubmissions {
     Receipts receipts;
 
     @Inject
+    UploadInspections inspections;
+
+    @Inject
     BlobStore store;
 
     @Inject
@@ -94,7 +94,7 @@ public class BidSubmissions {
             }
             Inspection inspection;
             try {
-                inspection = inspect(upload);
+                inspection = inspections.inspect(upload);
             } catch (Rejection refused) {
                 refuse(bidder, upload, refused);
                 throw refused;
@@ -122,16 +122,6 @@ public class BidSubmissions {
                 + " where b.envelopeSha256 = :sha", Long.class).setParameter("sha", sha256).getSingleResult());
         if (named == 0) {
             store.forget(sha256);
-        }
-    }
-
-    private Inspection inspect(BidUpload upload) {
-        try {
-            return EnvelopeInspector.inspect(store.partFile(upload.id), upload.signature);
-        } catch (SealException e) {
-            throw new Rejection(BidProblems.of(e.reason()), e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -218,6 +208,7 @@ public class BidSubmissions {
             audit.record(bidder, "BidRejected", "tender:" + upload.tenderId, Map.of("upload", upload.id.toString(),
                     "reason", refused.type().slug(), "detail", refused.getMessage()));
         });
+        inspections.forget(upload.id);
         store.discard(upload.id);
         LOG.infof("Upload %s refused at commit: %s", upload.id, refused.type().slug());
     }

@@ -56,6 +56,9 @@ public class BidUploads {
     BlobStore store;
 
     @Inject
+    UploadInspections inspections;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -150,7 +153,7 @@ public class BidUploads {
             }
             long length;
             try {
-                length = store.append(id, offset, body, upload.declaredSize);
+                length = store.append(id, offset, body, upload.declaredSize, inspections.follow(upload, offset));
             } catch (BlobStore.TooLong e) {
                 confirm(id, upload.declaredSize);
                 throw new Rejection(BidProblems.LONGER_THAN_DECLARED, "The upload declared " + upload.declaredSize
@@ -179,6 +182,7 @@ public class BidUploads {
                 held.updatedAt = clock.instant();
                 audit.record(bidder, "BidUploadAbandoned", "bid-upload:" + id, Map.of("received", held.received));
             });
+            inspections.forget(id);
             store.discard(id);
             return null;
         });

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -91,6 +92,15 @@ public class BlobStore {
      * @throws TooLong when the body carries more than {@code limit} bytes in all (the file keeps {@code limit})
      */
     public long append(UUID upload, long offset, InputStream body, long limit) throws IOException, TooLong {
+        return append(upload, offset, body, limit, length -> { });
+    }
+
+    /**
+     * {@link #append(UUID, long, InputStream, long)}, telling {@code written} the upload's length after each write
+     * (written, not yet synced), so that a reader can follow the file as it grows.
+     */
+    public long append(UUID upload, long offset, InputStream body, long limit, LongConsumer written)
+            throws IOException, TooLong {
         Path part = part(upload);
         Files.createDirectories(part.getParent());
         try (FileChannel file = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -109,6 +119,7 @@ public class BlobStore {
                     int keep = (int) Math.min(read, limit - length);
                     write(file, buffer, keep);
                     length += keep;
+                    written.accept(length);
                     flusher.wrote(keep);
                     if (keep < read) {
                         tooLong = true;
