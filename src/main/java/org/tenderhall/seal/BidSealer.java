@@ -34,6 +34,12 @@ import org.bouncycastle.operator.OutputAEADEncryptor;
  */
 public final class BidSealer {
 
+    /**
+     * The length of each piece of the streamed (BER) content: a reader parses one piece header per 64 KiB instead
+     * of per 1000 bytes (Bouncy Castle's default), which makes inspecting and opening a large bid much cheaper.
+     */
+    static final int CHUNK = 1 << 16;
+
     private BidSealer() {
     }
 
@@ -52,6 +58,7 @@ public final class BidSealer {
                 new BufferedOutputStream(Files.newOutputStream(envelopeFile), 1 << 16), envelopeDigest));
         CMSSignedDataStreamGenerator outer = Algorithms.signedDataGenerator(signer, () -> sizeAttribute(envelopeOut.count));
         CMSSignedDataStreamGenerator inner = Algorithms.signedDataGenerator(signer, () -> bindingAttributes(binding));
+        inner.setBufferSize(CHUNK);
         long size;
         try (OutputStream signatureOut = new BufferedOutputStream(Files.newOutputStream(signatureFile));
                 envelopeOut) {
@@ -73,6 +80,7 @@ public final class BidSealer {
             throws GeneralSecurityException, CMSException, IOException {
         if (profile == SealProfile.AES_256_GCM) {
             CMSAuthEnvelopedDataStreamGenerator generator = new CMSAuthEnvelopedDataStreamGenerator();
+            generator.setBufferSize(CHUNK);
             for (X509Certificate recipient : recipients) {
                 generator.addRecipientInfoGenerator(Algorithms.recipientFor(recipient));
             }
@@ -81,6 +89,7 @@ public final class BidSealer {
             return generator.open(out, encryptor);
         }
         CMSEnvelopedDataStreamGenerator generator = new CMSEnvelopedDataStreamGenerator();
+        generator.setBufferSize(CHUNK);
         for (X509Certificate recipient : recipients) {
             generator.addRecipientInfoGenerator(Algorithms.recipientFor(recipient));
         }
