@@ -8,16 +8,22 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -51,7 +57,20 @@ class UploadInspections {
     @Inject
     BlobStore store;
 
-    private record Follower(GrowingFileInput input, Future<Inspection> inspection) {
+    /** The thread that follows one upload, and when the upload's file was last written through this process. */
+    private static final class Follower {
+        final GrowingFileInput input;
+        CompletableFuture<Inspection> inspection;
+        volatile FileTime lastWrite;
+
+        Follower(GrowingFileInput input) {
+            this.input = input;
+        }
+
+        /** Still useful to the commit: reading on, or read to the end. */
+        boolean usable() {
+            return !input.stopped() && (!inspection.isDone() || input.readToTheEnd());
+        }
     }
 
     private final Map<UUID, Follower> followers = new ConcurrentHashMap<>();
@@ -70,7 +89,7 @@ class UploadInspections {
 
     @PreDestroy
     void stop() {
-        followers.values().forEach(follower -> follower.input().stop());
+        followers.values().forEach(follower -> follower.input.stop());
         threads.shutdownNow();
     }
 
@@ -80,27 +99,50 @@ class UploadInspections {
      */
     LongConsumer follow(BidUpload upload, long offset) {
         Follower current = followers.get(upload.id);
-        if (current != null && current.input().written() == offset && !failed(current)) {
-            return current.input()::wrote;
+        if (current != null && current.input.written() == offset && current.usable()) {
+            return current.input::wrote;
         }
-        forget(upload.id);
+        if (current != null) {
+            forget(upload.id);
+            awaitEnd(current); // a stopped follower ends at once and frees its slot for the new one
+        }
         if (slots <= 0 || !free.tryAcquire()) {
             return length -> { };
         }
-        GrowingFileInput input = new GrowingFileInput(store.partFile(upload.id), offset, upload.declaredSize, idle);
+        Follower follower = new Follower(new GrowingFileInput(store.partFile(upload.id), offset, upload.declaredSize,
+                idle));
         try {
-            followers.put(upload.id, new Follower(input, threads.submit(() -> {
-                try (InputStream envelope = new BufferedInputStream(input, 1 << 16)) {
+            follower.inspection = CompletableFuture.supplyAsync(() -> {
+                try (InputStream envelope = new BufferedInputStream(follower.input, 1 << 16)) {
                     return EnvelopeInspector.inspect(envelope, upload.signature);
+                } catch (SealException | IOException e) {
+                    throw new CompletionException(e);
                 } finally {
                     free.release();
                 }
-            })));
+            }, threads);
         } catch (RuntimeException e) {
             free.release();
             throw e;
         }
-        return input::wrote;
+        followers.put(upload.id, follower);
+        follower.inspection.whenComplete((inspection, failure) -> {
+            if (failure != null && !(cause(failure) instanceof SealException)) {
+                followers.remove(upload.id, follower); // stopped or broken: nothing to keep for the commit
+            }
+        });
+        return follower.input::wrote;
+    }
+
+    /**
+     * After an append, whether it completed or not: the file's modification time then. A commit takes the follower's
+     * inspection only if the file has not been written since (by another process, say).
+     */
+    void appended(UUID upload) {
+        Follower follower = followers.get(upload);
+        if (follower != null) {
+            follower.lastWrite = lastModified(upload);
+        }
     }
 
     /**
@@ -124,14 +166,20 @@ class UploadInspections {
     void forget(UUID upload) {
         Follower follower = followers.remove(upload);
         if (follower != null) {
-            follower.input().stop();
+            follower.input.stop();
         }
     }
 
-    /** Whether a follower reads the upload, or has read it and not failed. */
+    /** Whether a follower reads the upload, or has read it to the end. */
     boolean following(UUID upload) {
         Follower follower = followers.get(upload);
-        return follower != null && !failed(follower);
+        return follower != null && follower.usable();
+    }
+
+    /** Whether the upload's follower has ended its inspection (for tests). */
+    boolean finished(UUID upload) {
+        Follower follower = followers.get(upload);
+        return follower != null && follower.inspection.isDone();
     }
 
     private Optional<Inspection> followed(UUID upload, long size) throws SealException {
@@ -139,18 +187,19 @@ class UploadInspections {
         if (follower == null) {
             return Optional.empty();
         }
-        if (follower.input().written() != size) {
-            follower.input().stop();
+        FileTime now = lastModified(upload);
+        if (follower.input.written() != size || now == null || !now.equals(follower.lastWrite)) {
+            follower.input.stop();
             return Optional.empty();
         }
         try {
-            Inspection inspection = follower.inspection().get();
-            return follower.input().readToTheEnd() ? Optional.of(inspection) : Optional.empty();
+            Inspection inspection = follower.inspection.get();
+            return follower.input.readToTheEnd() ? Optional.of(inspection) : Optional.empty();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof SealException refused && follower.input().readToTheEnd()) {
+            if (cause(e) instanceof SealException refused && follower.input.readToTheEnd()) {
                 throw refused;
             }
-            LOG.debugf("Upload %s is inspected at its commit: its follower ended with %s", upload, e.getCause());
+            LOG.debugf("Upload %s is inspected at its commit: its follower ended with %s", upload, cause(e));
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -158,18 +207,29 @@ class UploadInspections {
         }
     }
 
-    private static boolean failed(Follower follower) {
-        if (!follower.inspection().isDone()) {
-            return false;
-        }
+    private FileTime lastModified(UUID upload) {
         try {
-            follower.inspection().get();
-            return false;
-        } catch (ExecutionException e) {
-            return !(e.getCause() instanceof SealException);
+            return Files.getLastModifiedTime(store.partFile(upload));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void awaitEnd(Follower stopped) {
+        try {
+            stopped.inspection.get(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return true;
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            // it ended (stopped), or will soon; either way it is no longer this upload's follower
         }
+    }
+
+    private static Throwable cause(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

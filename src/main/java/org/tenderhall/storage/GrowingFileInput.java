@@ -81,6 +81,16 @@ public final class GrowingFileInput extends InputStream {
         }
     }
 
+    /** Whether the reading stopped (told to, or left idle) before the end. */
+    public boolean stopped() {
+        lock.lock();
+        try {
+            return stopped != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Ends the reading: a read waiting for bytes, and every later read, throws {@link Stopped}. */
     public void stop() {
         lock.lock();

@@ -68,8 +68,23 @@ class UploadInspectionsTest {
 
     /** Appends {@code envelope[from, to)} as a PATCH would, telling the follower. */
     private long append(BidUpload upload, byte[] envelope, int from, int to) throws Exception {
-        return store.append(upload.id, from, new ByteArrayInputStream(Arrays.copyOfRange(envelope, from, to)),
+        long length = store.append(upload.id, from, new ByteArrayInputStream(Arrays.copyOfRange(envelope, from, to)),
                 upload.declaredSize, inspections.follow(upload, from));
+        inspections.appended(upload.id);
+        return length;
+    }
+
+    private void awaitFollower(BidUpload upload) throws InterruptedException {
+        for (int i = 0; i < 500 && !inspections.finished(upload.id); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(inspections.finished(upload.id)).as("the follower ended").isTrue();
+    }
+
+    private static byte[] damaged(byte[] envelope) {
+        byte[] damaged = envelope.clone();
+        damaged[damaged.length / 2] ^= 0x01;
+        return damaged;
     }
 
     private Inspection byReadingTheFile(BidUpload upload) throws Exception {
@@ -121,6 +136,7 @@ class UploadInspectionsTest {
         };
         assertThatThrownBy(() -> store.append(upload.id, 0, dropping, upload.declaredSize,
                 inspections.follow(upload, 0))).hasMessageContaining("connection reset");
+        inspections.appended(upload.id);
         long held = store.received(upload.id);
         assertThat(held).isEqualTo(1_000_000);
 
@@ -158,8 +174,7 @@ class UploadInspectionsTest {
 
     @Test
     void a_damaged_envelope_is_refused_alike_whether_followed_or_read_at_commit() throws Exception {
-        byte[] damaged = bid.envelope().clone();
-        damaged[damaged.length / 2] ^= 0x01;
+        byte[] damaged = damaged(bid.envelope());
         for (int slots : new int[] {4, 0}) {
             start(slots, Duration.ofSeconds(30));
             BidUpload upload = upload(damaged);
@@ -170,6 +185,57 @@ class UploadInspectionsTest {
                     refused -> assertThat(refused.type()).isEqualTo(BidProblems.TAMPERED));
             inspections.stop();
         }
+    }
+
+    @Test
+    void the_commit_takes_the_followers_inspection_and_does_not_read_the_file_again() throws Exception {
+        start(4, Duration.ofSeconds(30));
+        byte[] envelope = bid.envelope();
+        BidUpload upload = upload(envelope);
+        append(upload, envelope, 0, envelope.length);
+        String sha256 = BlobStore.sha256(store.partFile(upload.id));
+        awaitFollower(upload);
+        // The file's bytes change behind the platform's back, its modification time kept: only a commit that reads
+        // the file again would notice.
+        Path part = store.partFile(upload.id);
+        var written = Files.getLastModifiedTime(part);
+        Files.write(part, damaged(envelope));
+        Files.setLastModifiedTime(part, written);
+
+        assertThat(inspections.inspect(upload).envelopeSha256()).isEqualTo(sha256);
+    }
+
+    @Test
+    void a_file_written_since_the_last_append_is_inspected_again_at_commit() throws Exception {
+        start(4, Duration.ofSeconds(30));
+        byte[] envelope = bid.envelope();
+        BidUpload upload = upload(envelope);
+        append(upload, envelope, 0, envelope.length);
+        awaitFollower(upload);
+        Path part = store.partFile(upload.id);
+        var written = Files.getLastModifiedTime(part);
+        Files.write(part, damaged(envelope)); // as another process would
+        Files.setLastModifiedTime(part, java.nio.file.attribute.FileTime.fromMillis(written.toMillis() + 1000));
+
+        assertThatThrownBy(() -> inspections.inspect(upload)).isInstanceOfSatisfying(Rejection.class,
+                refused -> assertThat(refused.type()).isEqualTo(BidProblems.TAMPERED));
+    }
+
+    @Test
+    void bytes_sent_again_from_a_lower_offset_get_a_new_follower() throws Exception {
+        start(4, Duration.ofSeconds(30));
+        byte[] envelope = bid.envelope();
+        byte[] damaged = damaged(envelope);
+        BidUpload upload = upload(envelope);
+        append(upload, envelope, 0, envelope.length); // the platform failed to confirm these bytes, say
+        awaitFollower(upload);
+
+        append(upload, damaged, 1000, damaged.length);
+
+        assertThat(BlobStore.sha256(store.partFile(upload.id))).isNotEqualTo(BlobStore.sha256(
+                Files.write(dir.resolve("original"), envelope)));
+        assertThatThrownBy(() -> inspections.inspect(upload)).isInstanceOfSatisfying(Rejection.class,
+                refused -> assertThat(refused.type()).isEqualTo(BidProblems.TAMPERED));
     }
 
     @Test
