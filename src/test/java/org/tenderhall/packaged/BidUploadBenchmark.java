@@ -161,7 +161,7 @@ class BidUploadBenchmark {
                 pieces of up to 1 MiB from the HTTP layer and an fsync every 32 MiB on a thread of its own doubled
                 that; then the envelope is inspected while it arrives instead of read again at commit
                 (`bid.UploadInspections`), bids are sealed in pieces of 64 KiB instead of 1000 bytes (inspecting
-                costs little more than hashing now), and connections are read 256 KiB at a time.
+                costs little more than hashing now).
                 Peak heap of the platform during the upload, sampled from `/q/metrics` every 200 ms: **%.0f MiB**
                 (target: under 128 MiB; the JVM was capped at %s).
                 %s
