@@ -74,6 +74,15 @@ class UploadInspectionsTest {
         return length;
     }
 
+    /** The whole envelope appended in one piece, and its follower's inspection ended. */
+    private BidUpload uploadedAndFollowed(byte[] envelope) throws Exception {
+        start(4, Duration.ofSeconds(30));
+        BidUpload upload = upload(envelope);
+        append(upload, envelope, 0, envelope.length);
+        awaitFollower(upload);
+        return upload;
+    }
+
     private void awaitFollower(BidUpload upload) throws InterruptedException {
         for (int i = 0; i < 500 && !inspections.finished(upload.id); i++) {
             Thread.sleep(20);
@@ -189,12 +198,9 @@ class UploadInspectionsTest {
 
     @Test
     void the_commit_takes_the_followers_inspection_and_does_not_read_the_file_again() throws Exception {
-        start(4, Duration.ofSeconds(30));
         byte[] envelope = bid.envelope();
-        BidUpload upload = upload(envelope);
-        append(upload, envelope, 0, envelope.length);
+        BidUpload upload = uploadedAndFollowed(envelope);
         String sha256 = BlobStore.sha256(store.partFile(upload.id));
-        awaitFollower(upload);
         // The file's bytes change behind the platform's back, its modification time kept: only a commit that reads
         // the file again would notice.
         Path part = store.partFile(upload.id);
@@ -207,11 +213,8 @@ class UploadInspectionsTest {
 
     @Test
     void a_file_written_since_the_last_append_is_inspected_again_at_commit() throws Exception {
-        start(4, Duration.ofSeconds(30));
         byte[] envelope = bid.envelope();
-        BidUpload upload = upload(envelope);
-        append(upload, envelope, 0, envelope.length);
-        awaitFollower(upload);
+        BidUpload upload = uploadedAndFollowed(envelope);
         Path part = store.partFile(upload.id);
         var written = Files.getLastModifiedTime(part);
         Files.write(part, damaged(envelope)); // as another process would
@@ -223,12 +226,9 @@ class UploadInspectionsTest {
 
     @Test
     void bytes_sent_again_from_a_lower_offset_get_a_new_follower() throws Exception {
-        start(4, Duration.ofSeconds(30));
         byte[] envelope = bid.envelope();
         byte[] damaged = damaged(envelope);
-        BidUpload upload = upload(envelope);
-        append(upload, envelope, 0, envelope.length); // the platform failed to confirm these bytes, say
-        awaitFollower(upload);
+        BidUpload upload = uploadedAndFollowed(envelope); // the platform failed to confirm these bytes, say
 
         append(upload, damaged, 1000, damaged.length);
 
