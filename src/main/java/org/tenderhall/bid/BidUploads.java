@@ -154,18 +154,17 @@ public class BidUploads {
             long length;
             try {
                 length = store.append(id, offset, body, upload.declaredSize, inspections.follow(upload, offset));
-                inspections.appended(id);
             } catch (BlobStore.TooLong e) {
-                inspections.appended(id);
                 confirm(id, upload.declaredSize);
                 throw new Rejection(BidProblems.LONGER_THAN_DECLARED, "The upload declared " + upload.declaredSize
                         + " bytes; the bytes beyond were not kept. Commit what it holds, or abandon it.");
             } catch (IOException e) {
-                inspections.appended(id);
                 long held = store.received(id);
                 confirm(id, held);
                 LOG.infof("Upload %s interrupted at %d of %d bytes: %s", id, held, upload.declaredSize, e.toString());
                 throw new java.io.UncheckedIOException(e);
+            } finally {
+                inspections.appended(id); // whatever arrived: the follower's view of the file is as of now
             }
             confirm(id, length);
             return length;

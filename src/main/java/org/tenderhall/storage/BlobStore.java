@@ -88,16 +88,10 @@ public class BlobStore {
      * bytes in all. Whatever arrived is on disk when this returns or throws, so the caller can confirm the new
      * length: a dropped connection loses nothing already received.
      *
+     * @param written told the upload's length after each write (written, not yet synced), so that a reader can
+     *                follow the file as it grows
      * @return the upload's length after this append
      * @throws TooLong when the body carries more than {@code limit} bytes in all (the file keeps {@code limit})
-     */
-    public long append(UUID upload, long offset, InputStream body, long limit) throws IOException, TooLong {
-        return append(upload, offset, body, limit, length -> { });
-    }
-
-    /**
-     * {@link #append(UUID, long, InputStream, long)}, telling {@code written} the upload's length after each write
-     * (written, not yet synced), so that a reader can follow the file as it grows.
      */
     public long append(UUID upload, long offset, InputStream body, long limit, LongConsumer written)
             throws IOException, TooLong {
@@ -187,17 +181,10 @@ public class BlobStore {
     }
 
     /**
-     * Keeps a complete upload under its SHA-256: hashes it, links it into place and syncs the directories. The
-     * upload's own file stays until {@link #discard}: if what follows fails, the bidder can still commit it again.
-     * The same bytes kept twice are one file.
-     */
-    public Blob keep(UUID upload) throws IOException {
-        return keep(upload, sha256(part(upload)));
-    }
-
-    /**
-     * Keeps an upload whose SHA-256 the caller has just computed over the same file, which nothing can have written
-     * since (the caller holds the upload): one pass over a large file instead of two.
+     * Keeps a complete upload under its SHA-256, which the caller has computed over the same file (and holds the
+     * upload, so nothing wrote it since): links it into place and syncs the directories. The upload's own file stays
+     * until {@link #discard}: if what follows fails, the bidder can still commit it again. The same bytes kept twice
+     * are one file.
      */
     public Blob keep(UUID upload, String sha256) throws IOException {
         Path part = part(upload);
