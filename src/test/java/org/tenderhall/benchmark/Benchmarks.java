@@ -44,6 +44,7 @@ public final class Benchmarks {
         if (Files.exists(file) && Files.size(file) == bytes) {
             return;
         }
+        Files.createDirectories(file.toAbsolutePath().getParent());
         byte[] block = new byte[1 << 20];
         SecureRandom random = new SecureRandom();
         try (OutputStream out = Files.newOutputStream(file)) {
