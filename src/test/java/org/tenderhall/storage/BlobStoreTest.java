@@ -1,0 +1,123 @@
+package org.tenderhall.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An upload's file holds exactly the bytes appended, in order, whatever the pieces and wherever a resumed append
+ * starts; what arrived before a broken connection is kept; bytes past the declared size are not.
+ */
+class BlobStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static final int MIB = 1 << 20;
+
+    private final byte[] bytes = random(3 * MIB + 12_345);
+
+    @Test
+    void appended_pieces_resumed_at_any_offset_make_exactly_the_bytes_sent() throws Exception {
+        BlobStore store = BlobStore.at(dir);
+        UUID upload = UUID.randomUUID();
+        AtomicLong reported = new AtomicLong();
+        long at = 0;
+        for (int to : new int[] {1, 4095, 4097, 700_000, MIB + 3, 3 * MIB, bytes.length}) {
+            at = store.append(upload, at, new ByteArrayInputStream(Arrays.copyOfRange(bytes, (int) at, to)), bytes.length,
+                    reported::set);
+            assertThat(at).isEqualTo(to);
+            assertThat(store.received(upload)).isEqualTo(to);
+            assertThat(reported.get()).isEqualTo(to);
+        }
+        assertThat(Arrays.equals(Files.readAllBytes(store.partFile(upload)), bytes)).isTrue();
+    }
+
+    @Test
+    void bytes_past_the_limit_are_not_kept() throws Exception {
+        BlobStore store = BlobStore.at(dir);
+        UUID upload = UUID.randomUUID();
+        store.append(upload, 0, new ByteArrayInputStream(bytes, 0, 5000), 6000, length -> { });
+        assertThatThrownBy(() -> store.append(upload, 5000, new ByteArrayInputStream(bytes, 5000, 2000), 6000,
+                length -> { })).isInstanceOf(BlobStore.TooLong.class);
+        assertThat(Arrays.equals(Files.readAllBytes(store.partFile(upload)), Arrays.copyOf(bytes, 6000))).isTrue();
+    }
+
+    @Test
+    void what_arrived_before_a_connection_broke_is_kept_and_the_upload_resumes_there() throws Exception {
+        BlobStore store = BlobStore.at(dir);
+        UUID upload = UUID.randomUUID();
+        int breaksAt = MIB + 777;
+        assertThatThrownBy(() -> store.append(upload, 0, breakingAfter(breaksAt), bytes.length, length -> { }))
+                .isInstanceOf(IOException.class);
+        assertThat(store.received(upload)).isEqualTo(breaksAt);
+        store.append(upload, breaksAt, new ByteArrayInputStream(bytes, breaksAt, bytes.length - breaksAt),
+                bytes.length, length -> { });
+        assertThat(Arrays.equals(Files.readAllBytes(store.partFile(upload)), bytes)).isTrue();
+    }
+
+    @Test
+    void a_follower_reads_every_byte_of_an_upload_as_it_is_appended() throws Exception {
+        BlobStore store = BlobStore.at(dir);
+        UUID upload = UUID.randomUUID();
+        store.append(upload, 0, new ByteArrayInputStream(bytes, 0, 10_000), bytes.length, length -> { });
+        try (GrowingFileInput follower = new GrowingFileInput(store.partFile(upload), 10_000, bytes.length,
+                Duration.ofSeconds(10))) {
+            var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return follower.readAllBytes();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            long at = store.append(upload, 10_000, new ByteArrayInputStream(bytes, 10_000, 2 * MIB),
+                    bytes.length, follower::wrote);
+            store.append(upload, at, new ByteArrayInputStream(bytes, (int) at, bytes.length - (int) at), bytes.length,
+                    follower::wrote);
+            assertThat(Arrays.equals(read.get(10, java.util.concurrent.TimeUnit.SECONDS), bytes)).isTrue();
+            assertThat(follower.readToTheEnd()).isTrue();
+        }
+    }
+
+    /** The bytes, then a broken connection. */
+    private InputStream breakingAfter(int count) {
+        return new InputStream() {
+            private int at;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (at >= count) {
+                    throw new IOException("connection reset");
+                }
+                int n = Math.min(length, Math.min(count - at, 5000));
+                System.arraycopy(bytes, at, buffer, offset, n);
+                at += n;
+                return n;
+            }
+        };
+    }
+
+    private static byte[] random(int size) {
+        byte[] bytes = new byte[size];
+        new Random(11).nextBytes(bytes);
+        return bytes;
+    }
+}
