@@ -22,6 +22,9 @@ final class RunningPlatform implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build(); // as bidkit: one connection per bidder
 
+    /** The JVM options docs/operations.md gives for production (its section "JVM options"). */
+    static final List<String> PRODUCTION_JVM_OPTIONS = List.of("-XX:+UseParallelGC");
+
     final int port;
     final Path workDir;
     final Path log;
