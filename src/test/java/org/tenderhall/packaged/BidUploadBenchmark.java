@@ -203,8 +203,8 @@ class BidUploadBenchmark {
                 costs little more than hashing now); then the parallel collector instead of G1.
                 Tried and left out: writing the upload around the page cache (O_DIRECT, 1 MiB writes, two buffers)
                 and reading it back for the inspection the same way. Filling the page cache with a gigabyte of new
-                pages costs this virtual machine 0.8 to 1.5 s of kernel time, and that went away: the platform's
-                processor time per GiB fell from about 2.3 s to about 1.3 s. But the `PATCH` took as long or longer
+                pages costs this virtual machine 0.8 to 1.5 s of kernel time, and that went away: the writing
+                thread's processor time per GiB fell from 0.5–1.3 s to about 0.4 s. But the `PATCH` took as long or longer
                 (2.0 to 2.5 s on disk), for the virtual disk then bounds it and the inspection's reads go to the
                 disk too.
                 %s

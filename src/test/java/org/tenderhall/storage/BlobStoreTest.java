@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -91,26 +92,16 @@ class BlobStoreTest {
         }
     }
 
-    /** The bytes, then a broken connection. */
+    /** The first {@code count} bytes, in pieces of at most 5000, then a broken connection. */
     private InputStream breakingAfter(int count) {
-        return new InputStream() {
-            private int at;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new FilterInputStream(new ByteArrayInputStream(bytes, 0, count)) {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (at >= count) {
+                int read = super.read(buffer, offset, Math.min(length, 5000));
+                if (read < 0) {
                     throw new IOException("connection reset");
                 }
-                int n = Math.min(length, Math.min(count - at, 5000));
-                System.arraycopy(bytes, at, buffer, offset, n);
-                at += n;
-                return n;
+                return read;
             }
         };
     }
