@@ -92,6 +92,37 @@ class BlobStoreTest {
         }
     }
 
+    @Test
+    void a_discarded_upload_has_no_file_at_once_and_its_bytes_are_deleted_soon_after() throws Exception {
+        BlobStore store = BlobStore.at(dir);
+        UUID upload = UUID.randomUUID();
+        store.append(upload, 0, new ByteArrayInputStream(bytes), bytes.length, length -> { });
+        store.discard(upload);
+        assertThat(store.partFile(upload)).doesNotExist();
+        assertThat(store.received(upload)).isZero();
+        Path discarded = dir.resolve("discarded");
+        for (int i = 0; i < 100 && files(discarded) > 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(files(discarded)).isZero();
+        store.discard(upload); // again: nothing to do
+    }
+
+    @Test
+    void discarded_files_that_a_stop_left_behind_are_deleted_with_the_orphans() throws Exception {
+        BlobStore store = BlobStore.at(dir);
+        Files.createDirectories(dir.resolve("discarded"));
+        Files.write(dir.resolve("discarded").resolve(UUID.randomUUID() + ".part"), bytes);
+        assertThat(store.deleteOrphans(sha256 -> true, java.util.Set.of(), Duration.ofHours(1))).isEqualTo(1);
+        assertThat(files(dir.resolve("discarded"))).isZero();
+    }
+
+    private static long files(Path directory) throws IOException {
+        try (var list = Files.list(directory)) {
+            return list.count();
+        }
+    }
+
     /** The first {@code count} bytes, in pieces of at most 5000, then a broken connection. */
     private InputStream breakingAfter(int count) {
         return new FilterInputStream(new ByteArrayInputStream(bytes, 0, count)) {
