@@ -202,13 +202,13 @@ class BidUploadBenchmark {
                 (`bid.UploadInspections`), bids are sealed in pieces of 64 KiB instead of 1000 bytes (inspecting
                 costs little more than hashing now); then the parallel collector instead of G1, and an upload's
                 file deleted after its commit on a thread of its own (freeing a GiB that no kept file shares took the
-                commit 0.3 s, in every round after the first, for each commits the same envelope).
+                commit 0.3 s in every round after the first, since each round commits the same envelope).
                 Tried and left out: writing the upload around the page cache (O_DIRECT, 1 MiB writes, two buffers)
                 and reading it back for the inspection the same way. Filling the page cache with a gigabyte of new
                 pages costs this virtual machine 0.8 to 1.5 s of kernel time, and that went away: the writing
-                thread's processor time per GiB fell from 0.5–1.3 s to about 0.4 s. But the `PATCH` took as long or longer
-                (2.0 to 2.5 s on disk), for the virtual disk then bounds it and the inspection's reads go to the
-                disk too.
+                thread's processor time per GiB fell from 0.5–1.3 s to about 0.4 s. But the `PATCH` took as long
+                or longer (2.0 to 2.5 s on disk), for the virtual disk then bounds it and the inspection's reads go
+                to the disk too.
                 %s
                 """, LARGE, LocalDate.now(), Benchmarks.machine(), Benchmarks.javaVersion(),
                 Benchmarks.opensslVersion(), mib, onDisk.size(), String.join(" ",
