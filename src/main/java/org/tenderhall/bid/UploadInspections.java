@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.bid.store.BidUpload;
@@ -32,13 +31,14 @@ import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.EnvelopeInspector;
 import org.tenderhall.seal.Inspection;
 import org.tenderhall.seal.SealException;
+import org.tenderhall.storage.AppendListener;
 import org.tenderhall.storage.BlobStore;
 import org.tenderhall.storage.GrowingFileInput;
 
 /**
  * Inspects an upload's envelope while its bytes arrive, so that committing a large bid does not read it all again.
- * A follower thread reads the upload's file just behind the writer (from the page cache) and runs the very inspection
- * the commit would run. At most {@code tenderhall.bid.inspecting-uploads} uploads are followed at once; an upload
+ * A follower thread reads the upload just behind the writer (the pieces it hands over from memory, else the file) and
+ * runs the very inspection the commit would run. At most {@code tenderhall.bid.inspecting-uploads} uploads are followed at once; an upload
  * without a follower (none was free, no byte came for {@code tenderhall.bid.inspect-idle}, the platform restarted,
  * or the follower did not read every byte) is inspected at its commit instead. Either way the inspection covers
  * exactly the bytes the upload holds when it commits.
@@ -97,10 +97,10 @@ class UploadInspections {
      * Before bytes are appended from {@code offset}: where the append reports its progress. The upload's follower if
      * it stands at that offset, else a new one that reads the bytes held so far first, else (none free) nobody.
      */
-    LongConsumer follow(BidUpload upload, long offset) {
+    AppendListener follow(BidUpload upload, long offset) {
         Follower current = followers.get(upload.id);
         if (current != null && current.input.written() == offset && current.usable()) {
-            return current.input::wrote;
+            return current.input;
         }
         if (current != null) {
             forget(upload.id);
@@ -131,7 +131,7 @@ class UploadInspections {
                 followers.remove(upload.id, follower); // stopped or broken: nothing to keep for the commit
             }
         });
-        return follower.input::wrote;
+        return follower.input;
     }
 
     /**

@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -89,14 +88,15 @@ public class BlobStore {
     /**
      * Appends to an upload from {@code offset}, which must be the bytes received so far; stops at {@code limit}
      * bytes in all. Whatever arrived is on disk when this returns or throws, so the caller can confirm the new
-     * length: a dropped connection loses nothing already received.
+     * length: a dropped connection loses nothing already received. The bytes go around the page cache in pieces
+     * handed to {@code written} from memory when they can ({@link DirectAppend}), through it otherwise.
      *
      * @param written told the upload's length after each write (written, not yet synced), so that a reader can
      *                follow the file as it grows
      * @return the upload's length after this append
      * @throws TooLong when the body carries more than {@code limit} bytes in all (the file keeps {@code limit})
      */
-    public long append(UUID upload, long offset, InputStream body, long limit, LongConsumer written)
+    public long append(UUID upload, long offset, InputStream body, long limit, AppendListener written)
             throws IOException, TooLong {
         Path part = part(upload);
         Files.createDirectories(part.getParent());
@@ -110,21 +110,34 @@ public class BlobStore {
             long length = offset;
             boolean tooLong = false;
             Flusher flusher = new Flusher(file);
-            try {
-                int read;
-                while ((read = body.read(buffer)) != -1) {
-                    int keep = (int) Math.min(read, limit - length);
-                    write(file, buffer, keep);
-                    length += keep;
-                    written.accept(length);
-                    flusher.wrote(keep);
-                    if (keep < read) {
-                        tooLong = true;
-                        break;
+            try (DirectAppend direct = DirectAppend.open(part, file, offset, written)) {
+                try {
+                    int read;
+                    while ((read = body.read(buffer)) != -1) {
+                        int keep = (int) Math.min(read, limit - length);
+                        length += keep;
+                        if (direct != null) {
+                            // on the disk as it goes; fsyncs beside it slowed its writes more than they saved
+                            direct.write(buffer, 0, keep);
+                        } else {
+                            write(file, buffer, keep);
+                            written.wrote(length);
+                            flusher.wrote(keep);
+                        }
+                        if (keep < read) {
+                            tooLong = true;
+                            break;
+                        }
+                    }
+                } finally { // whatever failed, what reached the file is synced before the caller confirms it
+                    try {
+                        if (direct != null) {
+                            direct.finish();
+                        }
+                    } finally {
+                        flusher.finish();
                     }
                 }
-            } finally {
-                flusher.finish();
             }
             if (tooLong) {
                 throw new TooLong(limit);

@@ -8,16 +8,19 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads a file while another thread still appends to it: never past the length the writer has reported with
- * {@link #wrote}, waiting for more until the file reaches its declared end. Reading stops for good when no byte
- * comes for the idle time, or when {@link #stop} is called; every read then throws {@link Stopped}.
+ * {@link #wrote}, waiting for more until the file reaches its declared end. Pieces the writer hands over from memory
+ * are read from there, and given back as soon as they are read; the rest is read from the file. Reading stops for
+ * good when no byte comes for the idle time, or when {@link #stop} is called; every read then throws
+ * {@link Stopped}.
  */
-public final class GrowingFileInput extends InputStream {
+public final class GrowingFileInput extends InputStream implements AppendListener {
 
     /** The reading ended before the file did. */
     public static final class Stopped extends IOException {
@@ -33,6 +36,8 @@ public final class GrowingFileInput extends InputStream {
     private final Condition grown = lock.newCondition();
     private long written; // guarded by lock
     private String stopped; // guarded by lock: why reading stopped, or null
+    private boolean closed; // guarded by lock: the reader is done
+    private final ArrayDeque<Piece> pieces = new ArrayDeque<>(); // guarded by lock: handed over, not yet read
     private FileChannel channel;
     private volatile long position; // moved by the reading thread only
 
@@ -48,10 +53,37 @@ public final class GrowingFileInput extends InputStream {
         this.idle = idle;
     }
 
+    /** Bytes of the file from {@code offset}, in memory until the reader has read them. */
+    private record Piece(long offset, ByteBuffer bytes, Runnable done) {
+        long end() {
+            return offset + bytes.remaining();
+        }
+    }
+
     /** The writer's report: the file now holds {@code length} bytes, all written (not necessarily synced). */
+    @Override
     public void wrote(long length) {
         lock.lock();
         try {
+            if (length > written) {
+                written = length;
+                grown.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** As {@link #wrote(long)}, the last bytes written handed over: they are read from {@code piece}. */
+    @Override
+    public void wrote(long length, ByteBuffer piece, Runnable done) {
+        lock.lock();
+        try {
+            if (stopped != null || closed || length - piece.remaining() < position) {
+                done.run(); // nobody will read it, or the bytes were read already
+            } else {
+                pieces.add(new Piece(length - piece.remaining(), piece, done));
+            }
             if (length > written) {
                 written = length;
                 grown.signalAll();
@@ -98,9 +130,16 @@ public final class GrowingFileInput extends InputStream {
             if (stopped == null) {
                 stopped = "stopped";
             }
+            giveBackPieces();
             grown.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void giveBackPieces() {
+        for (Piece piece = pieces.poll(); piece != null; piece = pieces.poll()) {
+            piece.done().run();
         }
     }
 
@@ -118,7 +157,26 @@ public final class GrowingFileInput extends InputStream {
         if (position >= end) {
             return -1;
         }
-        long readable = awaitBytes();
+        long readable;
+        lock.lock();
+        try {
+            readable = awaitBytes();
+            Piece piece = pieces.peek();
+            if (piece != null && piece.offset() <= position) {
+                int n = (int) Math.min(length, Math.min(readable, piece.end() - position));
+                piece.bytes().get((int) (position - piece.offset()), buffer, offset, n);
+                position += n;
+                if (position >= piece.end()) {
+                    pieces.poll().done().run();
+                }
+                return n;
+            }
+            if (piece != null) { // bytes written before the first piece handed over: in the file only
+                readable = Math.min(readable, piece.offset() - position);
+            }
+        } finally {
+            lock.unlock();
+        }
         if (channel == null) {
             channel = FileChannel.open(file, StandardOpenOption.READ);
         }
@@ -146,6 +204,7 @@ public final class GrowingFileInput extends InputStream {
                 waited += System.nanoTime() - start;
             }
             if (stopped != null) {
+                giveBackPieces();
                 throw new Stopped("Reading " + file + " stopped at byte " + position + ": " + stopped);
             }
             return Math.min(written, end) - position;
@@ -158,8 +217,16 @@ public final class GrowingFileInput extends InputStream {
         }
     }
 
+    /** The reader is done: pieces handed over and not read, and pieces handed over from now on, go back at once. */
     @Override
     public void close() throws IOException {
+        lock.lock();
+        try {
+            closed = true;
+            giveBackPieces();
+        } finally {
+            lock.unlock();
+        }
         if (channel != null) {
             channel.close();
         }

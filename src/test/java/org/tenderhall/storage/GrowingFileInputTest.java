@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,10 +13,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A reader follows a file as its writer reports bytes, never reads past them, and stops when told or left idle. */
+/**
+ * A reader follows a file as its writer reports bytes, never reads past them, reads the pieces handed over from memory,
+ * and stops when told or left idle.
+ */
 class GrowingFileInputTest {
 
     @TempDir
@@ -95,5 +100,54 @@ class GrowingFileInputTest {
             assertThat(input.read()).isEqualTo(-1);
             assertThat(input.readToTheEnd()).isTrue();
         }
+    }
+
+    @Test
+    void pieces_handed_over_are_read_from_memory_and_given_back_once_read() throws Exception {
+        // The file holds zeros where the pieces hold other bytes: what is read shows where it came from.
+        Path file = Files.write(dir.resolve("upload.part"), new byte[300]);
+        byte[] first = filled(100, (byte) 1);
+        byte[] second = filled(100, (byte) 2);
+        AtomicInteger back = new AtomicInteger();
+        try (GrowingFileInput input = new GrowingFileInput(file, 100, 300, Duration.ofSeconds(5))) {
+            input.wrote(200, ByteBuffer.wrap(first), back::incrementAndGet);
+            input.wrote(300, ByteBuffer.wrap(second), back::incrementAndGet);
+            byte[] read = input.readNBytes(150);
+            assertThat(Arrays.copyOfRange(read, 0, 100)).isEqualTo(new byte[100]); // before the pieces: the file
+            assertThat(Arrays.copyOfRange(read, 100, 150)).isEqualTo(filled(50, (byte) 1));
+            assertThat(back).hasValue(0);
+            read = input.readNBytes(150);
+            assertThat(Arrays.copyOfRange(read, 0, 50)).isEqualTo(filled(50, (byte) 1));
+            assertThat(Arrays.copyOfRange(read, 50, 150)).isEqualTo(second);
+            assertThat(back).hasValue(2);
+            assertThat(input.readToTheEnd()).isTrue();
+        }
+    }
+
+    @Test
+    void a_stopped_or_closed_reader_gives_back_every_piece_and_takes_no_more() throws Exception {
+        Path file = Files.write(dir.resolve("upload.part"), new byte[400]);
+        AtomicInteger back = new AtomicInteger();
+        GrowingFileInput stopped = new GrowingFileInput(file, 0, 400, Duration.ofSeconds(5));
+        stopped.wrote(100, ByteBuffer.allocate(100), back::incrementAndGet);
+        stopped.wrote(200, ByteBuffer.allocate(100), back::incrementAndGet);
+        stopped.stop();
+        assertThat(back).hasValue(2);
+        stopped.wrote(300, ByteBuffer.allocate(100), back::incrementAndGet);
+        assertThat(back).hasValue(3);
+
+        GrowingFileInput closed = new GrowingFileInput(file, 0, 400, Duration.ofSeconds(5));
+        closed.wrote(100, ByteBuffer.allocate(100), back::incrementAndGet);
+        closed.readNBytes(30);
+        closed.close();
+        assertThat(back).hasValue(4);
+        closed.wrote(200, ByteBuffer.allocate(100), back::incrementAndGet);
+        assertThat(back).hasValue(5);
+    }
+
+    private static byte[] filled(int length, byte value) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, value);
+        return bytes;
     }
 }

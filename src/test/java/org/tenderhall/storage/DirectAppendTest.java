@@ -1,0 +1,153 @@
+package org.tenderhall.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole pieces go around the page cache, the rest through it, and the file holds exactly the bytes appended; each
+ * piece is handed over once written and is not filled again before it comes back; few appends write this way at once.
+ */
+class DirectAppendTest {
+
+    @TempDir
+    Path dir;
+
+    private static final int MIB = 1 << 20;
+
+    /** A piece handed over: where it starts in the file, a copy of its bytes, and how to give it back. */
+    private record Handed(long offset, byte[] bytes, ByteBuffer piece, Runnable done) {
+    }
+
+    @Test
+    void a_resumed_append_makes_exactly_the_bytes_sent_and_hands_over_every_piece_once_written() throws Exception {
+        byte[] bytes = random(3 * MIB + 5000);
+        Path file = Files.write(dir.resolve("upload.part"), Arrays.copyOf(bytes, 1000)); // resumed at byte 1000
+        List<Handed> handed = new ArrayList<>();
+        try (FileChannel buffered = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            DirectAppend append = DirectAppend.open(file, buffered, 1000, new AppendListener() {
+                @Override
+                public void wrote(long length) {
+                    throw new AssertionError("a piece is handed over with its bytes");
+                }
+
+                @Override
+                public void wrote(long length, ByteBuffer piece, Runnable done) {
+                    byte[] copy = new byte[piece.remaining()];
+                    piece.duplicate().get(copy);
+                    assertThat(Arrays.copyOfRange(bytes, (int) length - copy.length, (int) length)).isEqualTo(copy);
+                    handed.add(new Handed(length - copy.length, copy, piece, done));
+                    done.run();
+                }
+            });
+            assumeTrue(append != null, "this file system writes around the page cache");
+            try (append) {
+                for (int at = 1000; at < bytes.length; ) {
+                    int n = Math.min(bytes.length - at, 70_001);
+                    append.write(bytes, at, n);
+                    at += n;
+                }
+                append.finish();
+            }
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+        assertThat(handed).extracting(Handed::offset).containsExactly(1000L, (long) MIB, 2L * MIB, 3L * MIB);
+    }
+
+    @Test
+    void a_piece_is_not_filled_again_before_the_listener_gives_it_back() throws Exception {
+        byte[] bytes = random((DirectAppend.RING + 2) * MIB);
+        Path file = dir.resolve("upload.part");
+        List<Handed> held = new ArrayList<>();
+        try (FileChannel buffered = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            DirectAppend append = DirectAppend.open(file, buffered, 0, new AppendListener() {
+                @Override
+                public void wrote(long length) {
+                    throw new AssertionError("a piece is handed over with its bytes");
+                }
+
+                @Override
+                public void wrote(long length, ByteBuffer piece, Runnable done) {
+                    byte[] copy = new byte[piece.remaining()];
+                    piece.duplicate().get(copy);
+                    synchronized (held) {
+                        held.add(new Handed(length - copy.length, copy, piece, done));
+                    }
+                }
+            });
+            assumeTrue(append != null, "this file system writes around the page cache");
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+                try (append) {
+                    append.write(bytes, 0, bytes.length);
+                    append.finish();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertThat(writing).isNotDone(); // every piece of the ring is held: the writer waits
+            synchronized (held) {
+                assertThat(held).hasSize(DirectAppend.RING);
+            }
+            for (int i = 0; i < DirectAppend.RING + 2; i++) {
+                Handed piece;
+                while (true) { // the next piece comes once one is given back
+                    synchronized (held) {
+                        if (held.size() > i) {
+                            piece = held.get(i);
+                            break;
+                        }
+                    }
+                    Thread.sleep(10);
+                }
+                byte[] now = new byte[piece.piece().remaining()];
+                piece.piece().duplicate().get(now);
+                assertThat(now).isEqualTo(piece.bytes()); // unchanged while held
+                piece.done().run();
+            }
+            writing.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
+
+    @Test
+    void only_a_few_appends_at_once_write_around_the_page_cache() throws Exception {
+        Path file = Files.createFile(dir.resolve("upload.part"));
+        List<DirectAppend> open = new ArrayList<>();
+        try (FileChannel buffered = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            DirectAppend first = DirectAppend.open(file, buffered, 0, length -> { });
+            assumeTrue(first != null, "this file system writes around the page cache");
+            open.add(first);
+            for (int i = 1; i < DirectAppend.AT_ONCE; i++) {
+                open.add(DirectAppend.open(file, buffered, 0, length -> { }));
+            }
+            assertThat(open).doesNotContainNull();
+            assertThat(DirectAppend.open(file, buffered, 0, length -> { })).isNull();
+            open.remove(0).close();
+            DirectAppend again = DirectAppend.open(file, buffered, 0, length -> { });
+            assertThat(again).isNotNull();
+            open.add(again);
+        } finally {
+            open.forEach(DirectAppend::close);
+        }
+    }
+
+    private static byte[] random(int length) {
+        byte[] bytes = new byte[length];
+        new Random(11).nextBytes(bytes);
+        return bytes;
+    }
+}
