@@ -30,16 +30,24 @@ import org.jboss.logging.Logger;
  * <p>
  * Only whole blocks at block-aligned positions go around the cache: the bytes of a resumed upload up to the next
  * piece boundary, and those after the last whole block, go through it. The pieces are written in order, one at a
- * time, so the file never has a hole; the writer waits for a piece to come back from the listener before filling it
- * again. At most {@link #AT_ONCE} appends at a time write this way, each with a ring of {@link #RING} pieces (16 MiB
- * off the heap: in the upload benchmark a ring of 16 kept the upload flowing better than one of 4, and one of 32 did
- * no better); the others, and file systems that refuse O_DIRECT, write through the page cache.
+ * time, so the file never has a hole; a piece is filled again only once the writing thread and the listener are both
+ * done with it. An append starts with {@link #RING} pieces and takes more, up to {@link #MOST}, when none is free: the
+ * virtual disk of the development machine stalls writes for tens of milliseconds while an fsync runs beside them, and
+ * the pieces must carry the upload through (in the upload benchmark, 4 to 16 pieces left the upload waiting; 32 did
+ * not). At most {@link #AT_ONCE} appends at a time write this way, within a {@link #BUDGET} of pieces off the heap
+ * kept for reuse; the others, and file systems that refuse O_DIRECT, write through the page cache.
  */
 final class DirectAppend implements AutoCloseable {
 
     static final int PIECE = 1 << 20;
-    static final int RING = 16;
+    /** Pieces an append starts with. */
+    static final int RING = 4;
+    /** Pieces an append may grow to, while the disk stalls its writes (an fsync beside them, say). */
+    static final int MOST = 32;
     static final int AT_ONCE = 2;
+    /** Pieces all appends together may have, off the heap: allocated when first needed, then kept for reuse. */
+    static final int BUDGET = 64;
+    private static final Semaphore PIECES = new Semaphore(BUDGET);
     /** How long the writer waits for the listener to give a piece back before it takes a new one. */
     private static final long GIVE_BACK_SECONDS = 60;
     private static final Semaphore LEASES = new Semaphore(AT_ONCE);
@@ -59,7 +67,8 @@ final class DirectAppend implements AutoCloseable {
     private final int block;
     private final AppendListener listener;
     private final BlockingQueue<ByteBuffer> free;
-    private int pieces; // how many pieces this append has: the ring's, and any taken while the listener held them all
+    private int pieces; // how many pieces this append has
+    private int unbudgeted; // of them, taken beyond the budget while the listener held every other one for long
     private ByteBuffer piece; // being filled, or null
     private long pieceStart; // the file position of the piece's first byte
     /** Filled pieces, in file order, for the writing thread; {@link #END} after the last. */
@@ -102,14 +111,26 @@ final class DirectAppend implements AutoCloseable {
             }
             direct = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
             List<ByteBuffer> ring = IDLE.poll();
-            if (ring == null || ring.get(0).alignmentOffset(0, (int) block) != 0) {
+            if (ring != null && ring.get(0).alignmentOffset(0, (int) block) != 0) {
+                PIECES.release(ring.size());
+                ring = null;
+            }
+            if (ring == null) {
+                if (!PIECES.tryAcquire(RING)) {
+                    throw new IllegalStateException("no pieces left in the budget");
+                }
                 ring = new ArrayList<>();
-                for (int i = 0; i < RING; i++) {
-                    ring.add(allocate((int) block));
+                try {
+                    for (int i = 0; i < RING; i++) {
+                        ring.add(allocate((int) block));
+                    }
+                } catch (OutOfMemoryError e) { // no direct memory left: this append goes through the page cache
+                    PIECES.release(RING);
+                    throw new IllegalStateException("no memory for pieces", e);
                 }
             }
             return new DirectAppend(file, buffered, direct, (int) block, position, listener, ring);
-        } catch (IOException | RuntimeException e) { // O_DIRECT refused (tmpfs on older kernels), or no block size
+        } catch (IOException | RuntimeException e) { // O_DIRECT refused (tmpfs on older kernels), or no pieces
             LOG.debugf("Upload %s is written through the page cache: %s", file.getFileName(), e);
             closeQuietly(direct);
             LEASES.release();
@@ -225,14 +246,34 @@ final class DirectAppend implements AutoCloseable {
         }
     }
 
-    /** A piece the listener has given back; a new one if it holds every piece for long (it should not). */
+    /**
+     * A piece the writing thread and the listener are done with; else a new one, up to {@link #MOST} and the
+     * {@link #BUDGET}; else the next to come back (a new one if none comes for long: the listener should not hold
+     * them so).
+     */
     private ByteBuffer take() throws IOException {
+        ByteBuffer free = this.free.poll();
+        if (free != null) {
+            return free;
+        }
+        if (pieces < MOST && PIECES.tryAcquire()) {
+            try {
+                ByteBuffer grown = allocate(block);
+                pieces++;
+                return grown;
+            } catch (OutOfMemoryError e) { // no direct memory left: wait for a piece to come back
+                PIECES.release();
+            }
+        }
         try {
-            ByteBuffer back = free.poll(GIVE_BACK_SECONDS, TimeUnit.SECONDS);
+            ByteBuffer back = this.free.poll(GIVE_BACK_SECONDS, TimeUnit.SECONDS);
             if (back != null) {
                 return back;
             }
             LOG.warnf("Upload %s: no piece came back in %d s; taking another", file.getFileName(), GIVE_BACK_SECONDS);
+            if (!PIECES.tryAcquire()) {
+                unbudgeted++;
+            }
             pieces++;
             return allocate(block);
         } catch (InterruptedException e) {
@@ -265,8 +306,10 @@ final class DirectAppend implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (back.size() >= RING) {
-            IDLE.offer(List.copyOf(back.subList(0, RING)));
+        if (back.size() == pieces) {
+            IDLE.offer(List.copyOf(back.subList(0, pieces - unbudgeted)));
+        } else { // the listener still holds some: they go when it drops them
+            PIECES.release(pieces - unbudgeted);
         }
         closeQuietly(direct);
         LEASES.release();

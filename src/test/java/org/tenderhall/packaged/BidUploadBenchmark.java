@@ -195,9 +195,10 @@ class BidUploadBenchmark {
                 | production options, storage on disk (above) | %.2f | %s | %.0f MiB |
                 %s| the JVM's default collector (G1), storage on disk | %.2f | %s | %.0f MiB |
 
-                Before uploads were written around the page cache, the second round was the slowest in every
-                run, on disk and in memory alike: its upload needed a gigabyte of new page cache while the first
-                round's kept envelope still held one, and this virtual machine's kernel is slow to fill such pages.
+                Through the page cache the second round was the slowest in every run: its upload needs a gigabyte
+                of new page cache while the first round's kept envelope still holds one, and this virtual
+                machine's kernel is slow to fill such pages. Storage in memory (`/dev/shm`) is all page cache, so
+                it still shows that.
                 Every byte is on disk (fsync) before the platform confirms it. The `dd` copy alone reached
                 %.2f of the reference in this run. With G1, a heap of 128 MiB and a bid's bytes passing through
                 the heap at several hundred MB/s, G1 keeps starting concurrent marking cycles that find nothing
@@ -211,12 +212,13 @@ class BidUploadBenchmark {
                 commit 0.3 s in every round after the first, since each round commits the same envelope).
                 Then the upload is written around the page cache (O_DIRECT, `storage.DirectAppend`) in pieces of
                 1 MiB on a thread of its own, and the inspection reads those pieces from memory instead of the
-                file: the platform's processor time per GiB fell from about 2.3 s to 1.9 s and the slow second
-                round went away; in an A/B of this benchmark the medians were alike (0.43 and 0.44 through the
-                page cache, 0.43 and 0.45 around it, with a ring of 4 pieces) and a ring of 16 pieces between the
-                writer and the inspection did better (0.50, 0.47; 32 pieces: 0.46). An fsync every 32 MiB beside
-                such writes slowed them more than it saved at the end, so around the cache there is one fsync, at
-                the end of the `PATCH` (0.3 to 0.8 s of a gigabyte's upload: the virtual disk's own cache flush).
+                file: the platform's processor time per GiB fell from about 2.3 s to 1.9 s, and the slow second
+                round on disk went away. Alone, with 4 pieces and one fsync at the end, that did no better in an
+                A/B of this benchmark (medians 0.43 and 0.44 through the page cache, 0.43 and 0.45 around it):
+                the virtual disk took 0.3 to 0.8 s for that fsync. An fsync every 64 MiB beside the writes leaves
+                the end 0.04 s, but stalls the writes for tens of milliseconds at a time; an upload may take up to
+                32 pieces to carry it through those stalls (with 4 to 16 the upload waited), and that made the
+                difference: 0.54 to 0.58 in the runs that settled it, against 0.46 to 0.50 with 16 pieces.
                 A first try at O_DIRECT, with the inspection reading the file back from the disk and two pieces
                 only, was slower (2.0 to 2.5 s).
                 %s

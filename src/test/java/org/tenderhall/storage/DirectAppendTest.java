@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole pieces go around the page cache, the rest through it, and the file holds exactly the bytes appended; each
- * piece is handed over once written and is not filled again before it comes back; few appends write this way at once.
+ * piece is handed over once written and is not filled again before it comes back; an append has at most so many
+ * pieces, and few appends write this way at once.
  */
 class DirectAppendTest {
 
@@ -68,8 +69,9 @@ class DirectAppendTest {
     }
 
     @Test
-    void a_piece_is_not_filled_again_before_the_listener_gives_it_back() throws Exception {
-        byte[] bytes = random((DirectAppend.RING + 2) * MIB);
+    void an_append_takes_more_pieces_up_to_its_most_and_fills_none_again_before_the_listener_gives_it_back()
+            throws Exception {
+        byte[] bytes = random((DirectAppend.MOST + 2) * MIB);
         Path file = dir.resolve("upload.part");
         List<Handed> held = new ArrayList<>();
         try (FileChannel buffered = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -98,11 +100,11 @@ class DirectAppendTest {
                 }
             });
             Thread.sleep(300);
-            assertThat(writing).isNotDone(); // every piece of the ring is held: the writer waits
+            assertThat(writing).isNotDone(); // the listener holds every piece the append may have: the writer waits
             synchronized (held) {
-                assertThat(held).hasSize(DirectAppend.RING);
+                assertThat(held).hasSize(DirectAppend.MOST);
             }
-            for (int i = 0; i < DirectAppend.RING + 2; i++) {
+            for (int i = 0; i < DirectAppend.MOST + 2; i++) {
                 Handed piece;
                 while (true) { // the next piece comes once one is given back
                     synchronized (held) {
