@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,21 +40,12 @@ class DirectAppendTest {
         Path file = Files.write(dir.resolve("upload.part"), Arrays.copyOf(bytes, 1000)); // resumed at byte 1000
         List<Handed> handed = new ArrayList<>();
         try (FileChannel buffered = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            DirectAppend append = DirectAppend.open(file, buffered, 1000, new AppendListener() {
-                @Override
-                public void wrote(long length) {
-                    throw new AssertionError("a piece is handed over with its bytes");
-                }
-
-                @Override
-                public void wrote(long length, ByteBuffer piece, Runnable done) {
-                    byte[] copy = new byte[piece.remaining()];
-                    piece.duplicate().get(copy);
-                    assertThat(Arrays.copyOfRange(bytes, (int) length - copy.length, (int) length)).isEqualTo(copy);
-                    handed.add(new Handed(length - copy.length, copy, piece, done));
-                    done.run();
-                }
-            });
+            DirectAppend append = DirectAppend.open(file, buffered, 1000, recording(piece -> {
+                assertThat(Arrays.copyOfRange(bytes, (int) piece.offset(), (int) piece.offset() + piece.bytes().length))
+                        .isEqualTo(piece.bytes());
+                handed.add(piece);
+                piece.done().run();
+            }));
             assumeTrue(append != null, "this file system writes around the page cache");
             try (append) {
                 for (int at = 1000; at < bytes.length; ) {
@@ -75,21 +67,11 @@ class DirectAppendTest {
         Path file = dir.resolve("upload.part");
         List<Handed> held = new ArrayList<>();
         try (FileChannel buffered = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            DirectAppend append = DirectAppend.open(file, buffered, 0, new AppendListener() {
-                @Override
-                public void wrote(long length) {
-                    throw new AssertionError("a piece is handed over with its bytes");
+            DirectAppend append = DirectAppend.open(file, buffered, 0, recording(piece -> {
+                synchronized (held) {
+                    held.add(piece);
                 }
-
-                @Override
-                public void wrote(long length, ByteBuffer piece, Runnable done) {
-                    byte[] copy = new byte[piece.remaining()];
-                    piece.duplicate().get(copy);
-                    synchronized (held) {
-                        held.add(new Handed(length - copy.length, copy, piece, done));
-                    }
-                }
-            });
+            }));
             assumeTrue(append != null, "this file system writes around the page cache");
             CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
                 try (append) {
@@ -145,6 +127,23 @@ class DirectAppendTest {
         } finally {
             open.forEach(DirectAppend::close);
         }
+    }
+
+    /** A listener that is handed every piece (never a length alone), and records it with a copy of its bytes. */
+    private static AppendListener recording(Consumer<Handed> record) {
+        return new AppendListener() {
+            @Override
+            public void wrote(long length) {
+                throw new AssertionError("a piece is handed over with its bytes");
+            }
+
+            @Override
+            public void wrote(long length, ByteBuffer piece, Runnable done) {
+                byte[] copy = new byte[piece.remaining()];
+                piece.duplicate().get(copy);
+                record.accept(new Handed(length - copy.length, copy, piece, done));
+            }
+        };
     }
 
     private static byte[] random(int length) {
