@@ -2,6 +2,7 @@ package org.tenderhall.storage;
 
 import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -170,7 +171,7 @@ final class DirectAppend implements AutoCloseable {
             writing.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while " + file.getFileName() + " was written");
+            throw new InterruptedIOException("interrupted while " + file.getFileName() + " was written");
         } catch (ExecutionException e) {
             throw new IOException("writing " + file.getFileName() + " failed", e.getCause());
         }
@@ -207,10 +208,14 @@ final class DirectAppend implements AutoCloseable {
                     free.add(full);
                     continue;
                 }
-                listener.wrote(next.start() + full.remaining(), full.asReadOnlyBuffer(), () -> free.add(full));
+                try {
+                    listener.wrote(next.start() + full.remaining(), full.asReadOnlyBuffer(), () -> free.add(full));
+                } catch (RuntimeException e) { // the bytes are in the file: the writing goes on without this reader
+                    LOG.warnf(e, "Upload %s: the reader of its pieces failed", file.getFileName());
+                }
             }
         } catch (InterruptedException e) {
-            failure = new java.io.InterruptedIOException("the writing of " + file.getFileName() + " was interrupted");
+            failure = new InterruptedIOException("the writing of " + file.getFileName() + " was interrupted");
         }
     }
 
@@ -252,9 +257,9 @@ final class DirectAppend implements AutoCloseable {
      * them so).
      */
     private ByteBuffer take() throws IOException {
-        ByteBuffer free = this.free.poll();
-        if (free != null) {
-            return free;
+        ByteBuffer ready = free.poll();
+        if (ready != null) {
+            return ready;
         }
         if (pieces < MOST && PIECES.tryAcquire()) {
             try {
@@ -266,7 +271,7 @@ final class DirectAppend implements AutoCloseable {
             }
         }
         try {
-            ByteBuffer back = this.free.poll(GIVE_BACK_SECONDS, TimeUnit.SECONDS);
+            ByteBuffer back = free.poll(GIVE_BACK_SECONDS, TimeUnit.SECONDS);
             if (back != null) {
                 return back;
             }
@@ -278,7 +283,7 @@ final class DirectAppend implements AutoCloseable {
             return allocate(block);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for a piece of " + file.getFileName());
+            throw new InterruptedIOException("interrupted while waiting for a piece of " + file.getFileName());
         }
     }
 
