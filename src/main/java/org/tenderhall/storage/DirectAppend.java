@@ -14,12 +14,12 @@ import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +49,8 @@ final class DirectAppend implements AutoCloseable {
     /** Pieces all appends together may have, off the heap: allocated when first needed, then kept for reuse. */
     static final int BUDGET = 64;
     private static final Semaphore PIECES = new Semaphore(BUDGET);
+    /** A piece filling for longer than this (a slow connection) is written as it is. */
+    private static final long SEND_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long the writer waits for the listener to give a piece back before it takes a new one. */
     private static final long GIVE_BACK_SECONDS = 60;
     private static final Semaphore LEASES = new Semaphore(AT_ONCE);
@@ -72,6 +74,7 @@ final class DirectAppend implements AutoCloseable {
     private int unbudgeted; // of them, taken beyond the budget while the listener held every other one for long
     private ByteBuffer piece; // being filled, or null
     private long pieceStart; // the file position of the piece's first byte
+    private long pieceBegan; // System.nanoTime() when the piece began to fill
     /** Filled pieces, in file order, for the writing thread; {@link #END} after the last. */
     private final BlockingQueue<Filled> filled = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> writing;
@@ -104,38 +107,52 @@ final class DirectAppend implements AutoCloseable {
             return null;
         }
         FileChannel direct = null;
+        List<ByteBuffer> ring = null;
+        boolean opened = false;
         try {
             long block = Files.getFileStore(file).getBlockSize();
             if (block <= 0 || Long.bitCount(block) != 1 || PIECE % block != 0) {
-                LEASES.release();
                 return null;
             }
             direct = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
-            List<ByteBuffer> ring = IDLE.poll();
+            ring = IDLE.poll();
             if (ring != null && ring.get(0).alignmentOffset(0, (int) block) != 0) {
                 PIECES.release(ring.size());
                 ring = null;
             }
             if (ring == null) {
-                if (!PIECES.tryAcquire(RING)) {
-                    throw new IllegalStateException("no pieces left in the budget");
-                }
-                ring = new ArrayList<>();
-                try {
-                    for (int i = 0; i < RING; i++) {
-                        ring.add(allocate((int) block));
-                    }
-                } catch (OutOfMemoryError e) { // no direct memory left: this append goes through the page cache
-                    PIECES.release(RING);
-                    throw new IllegalStateException("no memory for pieces", e);
-                }
+                ring = allocateRing((int) block);
             }
-            return new DirectAppend(file, buffered, direct, (int) block, position, listener, ring);
+            DirectAppend append = new DirectAppend(file, buffered, direct, (int) block, position, listener, ring);
+            opened = true;
+            return append;
         } catch (IOException | RuntimeException e) { // O_DIRECT refused (tmpfs on older kernels), or no pieces
             LOG.debugf("Upload %s is written through the page cache: %s", file.getFileName(), e);
-            closeQuietly(direct);
-            LEASES.release();
             return null;
+        } finally {
+            if (!opened) {
+                closeQuietly(direct);
+                if (ring != null) {
+                    IDLE.offer(ring);
+                }
+                LEASES.release();
+            }
+        }
+    }
+
+    private static List<ByteBuffer> allocateRing(int block) {
+        if (!PIECES.tryAcquire(RING)) {
+            throw new IllegalStateException("no pieces left in the budget");
+        }
+        List<ByteBuffer> ring = new ArrayList<>();
+        try {
+            for (int i = 0; i < RING; i++) {
+                ring.add(allocate(block));
+            }
+            return ring;
+        } catch (OutOfMemoryError e) { // no direct memory left: this append goes through the page cache
+            PIECES.release(RING);
+            throw new IllegalStateException("no memory for pieces", e);
         }
     }
 
@@ -148,15 +165,16 @@ final class DirectAppend implements AutoCloseable {
             throwIfFailed();
             if (piece == null) {
                 piece = take();
-                // pieces end at multiples of PIECE: the first of a resumed upload is shorter
+                pieceBegan = System.nanoTime();
+                // pieces end at multiples of PIECE: the first of a resumed upload, or after a slow piece, is shorter
                 piece.clear().limit(PIECE - (int) (pieceStart % PIECE));
             }
             int n = Math.min(length, piece.remaining());
             piece.put(bytes, offset, n);
             offset += n;
             length -= n;
-            if (!piece.hasRemaining()) {
-                send();
+            if (!piece.hasRemaining() || System.nanoTime() - pieceBegan > SEND_AFTER_NANOS) {
+                send(); // a slow connection's bytes reach the file, and the inspection, at least this often
             }
         }
     }
@@ -167,14 +185,7 @@ final class DirectAppend implements AutoCloseable {
             send();
         }
         filled.add(END);
-        try {
-            writing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while " + file.getFileName() + " was written");
-        } catch (ExecutionException e) {
-            throw new IOException("writing " + file.getFileName() + " failed", e.getCause());
-        }
+        writing.join(); // not interruptible: the fsync that follows must come after every write
         throwIfFailed();
     }
 
@@ -192,31 +203,54 @@ final class DirectAppend implements AutoCloseable {
         pieceStart += full.remaining();
     }
 
-    /** The writing thread: writes the pieces in order, one at a time, so the file never has a hole. */
+    /**
+     * The writing thread: writes the pieces in order, one at a time, so the file never has a hole. After a failure it
+     * writes no more, but goes on taking the pieces until the end, so the writer never waits for it.
+     */
     private void writePieces() {
-        try {
-            for (Filled next = filled.take(); next != END; next = filled.take()) {
-                ByteBuffer full = next.piece();
-                if (failure != null) {
-                    free.add(full);
-                    continue;
-                }
-                try {
-                    write(full, next.start());
-                } catch (IOException | RuntimeException e) {
-                    failure = e instanceof IOException io ? io : new IOException(e);
-                    free.add(full);
-                    continue;
-                }
-                try {
-                    listener.wrote(next.start() + full.remaining(), full.asReadOnlyBuffer(), () -> free.add(full));
-                } catch (RuntimeException e) { // the bytes are in the file: the writing goes on without this reader
-                    LOG.warnf(e, "Upload %s: the reader of its pieces failed", file.getFileName());
+        for (Filled next = nextFilled(); next != END; next = nextFilled()) {
+            ByteBuffer full = next.piece();
+            Runnable done = once(() -> free.add(full));
+            if (failure != null) {
+                done.run();
+                continue;
+            }
+            try {
+                write(full, next.start());
+            } catch (Throwable e) {
+                failure = e instanceof IOException io ? io : new IOException(e);
+                done.run();
+                continue;
+            }
+            try {
+                listener.wrote(next.start() + full.remaining(), full.asReadOnlyBuffer(), done);
+            } catch (Throwable e) { // the bytes are in the file: the writing goes on without this reader
+                LOG.warnf(e, "Upload %s: the reader of its pieces failed", file.getFileName());
+                done.run();
+            }
+        }
+    }
+
+    private Filled nextFilled() {
+        while (true) {
+            try {
+                return filled.take();
+            } catch (InterruptedException e) {
+                if (failure == null) {
+                    failure = new InterruptedIOException("the writing of " + file.getFileName() + " was interrupted");
                 }
             }
-        } catch (InterruptedException e) {
-            failure = new InterruptedIOException("the writing of " + file.getFileName() + " was interrupted");
         }
+    }
+
+    /** Gives a piece back once, however often it is called. */
+    private static Runnable once(Runnable giveBack) {
+        AtomicBoolean given = new AtomicBoolean();
+        return () -> {
+            if (given.compareAndSet(false, true)) {
+                giveBack.run();
+            }
+        };
     }
 
     private void write(ByteBuffer full, long start) throws IOException {
@@ -276,11 +310,12 @@ final class DirectAppend implements AutoCloseable {
                 return back;
             }
             LOG.warnf("Upload %s: no piece came back in %d s; taking another", file.getFileName(), GIVE_BACK_SECONDS);
+            ByteBuffer extra = allocate(block);
             if (!PIECES.tryAcquire()) {
                 unbudgeted++;
             }
             pieces++;
-            return allocate(block);
+            return extra;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for a piece of " + file.getFileName());

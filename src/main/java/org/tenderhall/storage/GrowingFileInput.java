@@ -29,6 +29,13 @@ public final class GrowingFileInput extends InputStream implements AppendListene
         }
     }
 
+    /**
+     * A piece that starts further ahead of the reader than this goes back at once, and the reader reads its bytes from
+     * the file when it gets there: the writer waits for pieces to come back, never for a reader far behind (one that
+     * began after a resume by reading what the file held already, say).
+     */
+    static final long AHEAD = 64L << 20;
+
     private final Path file;
     private final long end;
     private final Duration idle;
@@ -79,8 +86,9 @@ public final class GrowingFileInput extends InputStream implements AppendListene
     public void wrote(long length, ByteBuffer piece, Runnable done) {
         lock.lock();
         try {
-            if (stopped != null || closed || length - piece.remaining() < position) {
-                done.run(); // nobody will read it, or the bytes were read already
+            long start = length - piece.remaining();
+            if (stopped != null || closed || start < position || start - position > AHEAD) {
+                done.run(); // nobody will read it, the bytes were read already, or the reader is far behind
             } else {
                 pieces.add(new Piece(length - piece.remaining(), piece, done));
             }

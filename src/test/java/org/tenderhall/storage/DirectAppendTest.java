@@ -129,6 +129,54 @@ class DirectAppendTest {
         }
     }
 
+    @Test
+    void a_slow_connections_bytes_are_handed_over_within_about_a_second_not_once_a_piece_is_full() throws Exception {
+        byte[] bytes = random(3000);
+        Path file = Files.createFile(dir.resolve("upload.part"));
+        List<Handed> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (FileChannel buffered = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            DirectAppend append = DirectAppend.open(file, buffered, 0, recording(piece -> {
+                handed.add(piece);
+                piece.done().run();
+            }));
+            assumeTrue(append != null, "this file system writes around the page cache");
+            try (append) {
+                append.write(bytes, 0, 1000);
+                Thread.sleep(1100);
+                append.write(bytes, 1000, 1000); // the piece began over a second ago: it goes as it is
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (handed.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(handed).extracting(Handed::offset).containsExactly(0L);
+                assertThat(handed.get(0).bytes()).isEqualTo(Arrays.copyOf(bytes, 2000));
+                append.write(bytes, 2000, 1000);
+                append.finish();
+            }
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+        assertThat(handed).extracting(Handed::offset).containsExactly(0L, 2000L);
+    }
+
+    @Test
+    void a_listener_that_fails_stops_neither_the_writing_nor_the_pieces_coming_back() throws Exception {
+        byte[] bytes = random(6 * MIB);
+        Path file = Files.createFile(dir.resolve("upload.part"));
+        try (FileChannel buffered = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            DirectAppend append = DirectAppend.open(file, buffered, 0, recording(piece -> {
+                throw new IllegalStateException("a broken reader");
+            }));
+            assumeTrue(append != null, "this file system writes around the page cache");
+            long began = System.nanoTime();
+            try (append) {
+                append.write(bytes, 0, bytes.length);
+                append.finish();
+            }
+            assertThat(System.nanoTime() - began).isLessThan(TimeUnit.SECONDS.toNanos(10)); // no piece waited for
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
+
     /** A listener that is handed every piece (never a length alone), and records it with a copy of its bytes. */
     private static AppendListener recording(Consumer<Handed> record) {
         return new AppendListener() {

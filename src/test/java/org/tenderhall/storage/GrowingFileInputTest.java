@@ -145,6 +145,22 @@ class GrowingFileInputTest {
         assertThat(back).hasValue(5);
     }
 
+    @Test
+    void a_piece_far_ahead_of_the_reader_goes_back_at_once_and_its_bytes_are_read_from_the_file() throws Exception {
+        long start = GrowingFileInput.AHEAD + 1000;
+        Path file = dir.resolve("upload.part");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(start + 100); // zeros, where the piece holds ones
+        }
+        AtomicInteger back = new AtomicInteger();
+        try (GrowingFileInput input = new GrowingFileInput(file, start, start + 100, Duration.ofSeconds(5))) {
+            input.wrote(start + 100, ByteBuffer.wrap(filled(100, (byte) 1)), back::incrementAndGet);
+            assertThat(back).hasValue(1); // the writer need not wait for this reader
+            input.skipNBytes(start);
+            assertThat(input.readNBytes(100)).isEqualTo(new byte[100]);
+        }
+    }
+
     private static byte[] filled(int length, byte value) {
         byte[] bytes = new byte[length];
         Arrays.fill(bytes, value);
