@@ -38,9 +38,10 @@ import org.tenderhall.storage.GrowingFileInput;
 /**
  * Inspects an upload's envelope while its bytes arrive, so that committing a large bid does not read it all again.
  * A follower thread reads the upload just behind the writer (the pieces it hands over from memory, else the file) and
- * runs the very inspection the commit would run. At most {@code tenderhall.bid.inspecting-uploads} uploads are followed at once; an upload
- * without a follower (none was free, no byte came for {@code tenderhall.bid.inspect-idle}, the platform restarted,
- * or the follower did not read every byte) is inspected at its commit instead. Either way the inspection covers
+ * runs the very inspection the commit would run. At most {@code tenderhall.bid.inspecting-uploads} uploads are
+ * followed at once; an upload without a follower (none was free, no byte came for
+ * {@code tenderhall.bid.inspect-idle}, the platform restarted, or the follower did not read every byte) is inspected
+ * at its commit instead. Either way the inspection covers
  * exactly the bytes the upload holds when it commits.
  */
 @ApplicationScoped

@@ -91,8 +91,8 @@ public class BlobStore {
      * length: a dropped connection loses nothing already received. The bytes go around the page cache in pieces
      * handed to {@code written} from memory when they can ({@link DirectAppend}), through it otherwise.
      *
-     * @param written told the upload's length after each write (written, not yet synced), so that a reader can
-     *                follow the file as it grows
+     * @param written told the upload's length after each write (written, not yet synced), with the piece written
+     *                when it went around the cache, so that a reader can follow the file as it grows
      * @return the upload's length after this append
      * @throws TooLong when the body carries more than {@code limit} bytes in all (the file keeps {@code limit})
      */

@@ -90,7 +90,7 @@ public final class GrowingFileInput extends InputStream implements AppendListene
             if (stopped != null || closed || start < position || start - position > AHEAD) {
                 done.run(); // nobody will read it, the bytes were read already, or the reader is far behind
             } else {
-                pieces.add(new Piece(length - piece.remaining(), piece, done));
+                pieces.add(new Piece(start, piece, done));
             }
             if (length > written) {
                 written = length;
@@ -179,7 +179,7 @@ public final class GrowingFileInput extends InputStream implements AppendListene
                 }
                 return n;
             }
-            if (piece != null) { // bytes written before the first piece handed over: in the file only
+            if (piece != null) { // bytes before the next piece (written before it, or given back): in the file only
                 readable = Math.min(readable, piece.offset() - position);
             }
         } finally {
