@@ -25,7 +25,8 @@ public final class BiddingPeriodRule {
             violations.add(new FieldError("bidDeadline", "must be after publication (" + publication + ")"));
         } else if (mandatoryTendering && bidDeadline.isBefore(earliest)) {
             violations.add(new FieldError("bidDeadline", "must be at least 20 days after publication, no earlier than "
-                    + earliest + ", for a project that must be tendered by law"));
+                    + earliest + ", for a project that must be tendered by law (mandatoryTendering 是); a project the"
+                    + " law does not require to be tendered sets mandatoryTendering to 否 and may close sooner"));
         }
         if (!openingTime.equals(bidDeadline)) {
             violations.add(new FieldError("openingTime", "must be the bid deadline itself (" + bidDeadline + ")"));

@@ -22,6 +22,14 @@ class BiddingPeriodRuleTest {
     }
 
     @Test
+    void the_20_day_refusal_names_the_field_that_lifts_it() {
+        Instant fiveDays = published.plus(Duration.ofDays(5));
+        assertThat(BiddingPeriodRule.check(published, fiveDays, fiveDays, true)).singleElement()
+                .extracting(FieldError::message).asString()
+                .contains("mandatoryTendering", "否", published.plus(Duration.ofDays(20)).toString());
+    }
+
+    @Test
     void a_project_not_tendered_by_law_may_have_a_shorter_bidding_period() {
         Instant fiveDays = published.plus(Duration.ofDays(5));
         assertThat(BiddingPeriodRule.check(published, fiveDays, fiveDays, false)).isEmpty();
