@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.tenderhall.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.tenderhall.Api;
@@ -21,6 +22,11 @@ class ProblemResponsesTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String TYPES = "https://tenderhall.org/problems/";
+
+    @Test
+    void every_problem_a_test_receives_is_scanned_for_java_class_names() {
+        assertThat(RestAssured.filters()).hasAtLeastOneElementOfType(LibraryTextInProblems.class);
+    }
 
     @Test
     void malformed_json_is_a_400_malformed_json_problem() {
