@@ -193,7 +193,7 @@ public class BidSubmissions {
         data.put("signer", inspection.signer().getSubjectX500Principal().getName());
         data.put("supersedes", earlier.stream().map(b -> b.id.toString()).toList());
         AuditEvent event = audit.record(bidder, "BidSubmitted", "tender:" + bid.tenderId, data);
-        return receipts.issue(Receipt.Kind.SUBMITTED, bid, now, event.seq);
+        return receipts.issue(Receipt.Kind.SUBMITTED, bid, now, event);
     }
 
     /** A refused commit: recorded, the upload closed, its bytes deleted (unless a committed bid holds the same bytes). */
@@ -232,7 +232,7 @@ public class BidSubmissions {
             bid.statusChangedAt = now;
             AuditEvent event = audit.record(bidder, "BidWithdrawn", "tender:" + bid.tenderId,
                     Map.of("bidId", bid.id.toString(), "lot", bid.lot, "withdrawnAt", now.toString()));
-            return receipts.issue(Receipt.Kind.WITHDRAWN, bid, now, event.seq);
+            return receipts.issue(Receipt.Kind.WITHDRAWN, bid, now, event);
         });
     }
 

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
@@ -23,6 +24,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPException;
+import org.tenderhall.audit.AuditEvent;
 import org.tenderhall.audit.CanonicalJson;
 import org.tenderhall.bid.store.Receipt;
 import org.tenderhall.bid.store.SealedBid;
@@ -55,16 +57,25 @@ public class Receipts {
     @Inject
     ObjectMapper json;
 
+    /**
+     * Issues the receipt of {@code bid} for the audit event {@code event} that recorded it. Its {@code sequence}
+     * numbers the receipts of the bid's organisation for the bid's tender (1, 2, 3 ...), and it names its audit
+     * event by leaf hash ({@code auditLeaf}), not by position: nothing on it counts other organisations' bids.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Receipt issue(Receipt.Kind kind, SealedBid bid, Instant at, long auditSeq) {
+    public Receipt issue(Receipt.Kind kind, SealedBid bid, Instant at, AuditEvent event) {
         Receipt receipt = new Receipt();
         receipt.id = UUID.randomUUID();
         receipt.bidId = bid.id;
         receipt.kind = kind;
-        receipt.sequence = ((Number) em.createNativeQuery("select nextval('receipt_sequence')").getSingleResult())
-                .longValue();
+        // The counter's row stays locked to commit: an organisation's receipts for a tender are numbered in turn.
+        receipt.sequence = ((Number) em.createNativeQuery("insert into receipt_counter (tender_id, organisation, issued)"
+                        + " values (:tender, :organisation, 1) on conflict (tender_id, organisation)"
+                        + " do update set issued = receipt_counter.issued + 1 returning issued")
+                .setParameter("tender", bid.tenderId).setParameter("organisation", bid.organisation)
+                .getSingleResult()).longValue();
         receipt.issuedAt = at;
-        receipt.auditSeq = auditSeq;
+        receipt.auditSeq = event.seq;
         ObjectNode facts = json.createObjectNode();
         facts.put("receipt", receipt.id.toString());
         facts.put("kind", kind.name());
@@ -77,7 +88,7 @@ public class Receipts {
         facts.put("size", bid.size);
         facts.put("receivedAt", MILLISECONDS.format(bid.receivedAt));
         facts.put("issuedAt", MILLISECONDS.format(at));
-        facts.put("auditPosition", auditSeq);
+        facts.put("auditLeaf", HexFormat.of().formatHex(event.leafHash));
         facts.put("issuer", "Tenderhall");
         receipt.content = CanonicalJson.of(facts).getBytes(StandardCharsets.UTF_8);
         receipt.signature = sign(receipt.content);

@@ -2,11 +2,10 @@ package org.tenderhall.timestamp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import org.tenderhall.seal.Signer;
 
 /**
  * The platform's TSA: its key from a PKCS#12 file (the demo one in {@code keys/demo} by default; production sets
- * its own), serial numbers from a database sequence, the time from the platform's clock.
+ * its own), random serial numbers, the time from the platform's clock.
  */
 @ApplicationScoped
 public class PlatformTimestamps {
@@ -32,6 +31,7 @@ public class PlatformTimestamps {
             new ProblemType("timestamping-unavailable", "Time-stamping is not configured", 503);
 
     private static final Logger LOG = Logger.getLogger(PlatformTimestamps.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @ConfigProperty(name = "tenderhall.timestamp.key-store", defaultValue = "keys/demo/platform/tsa.p12")
     Path keyStore;
@@ -51,16 +51,12 @@ public class PlatformTimestamps {
     PlatformKeys keys;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     Clock clock;
 
     private volatile TimestampAuthority authority;
     private volatile ExternalTsa external;
 
     /** Answers an RFC 3161 request with a token or a rejection. */
-    @Transactional
     public TimeStampResponse respond(TimeStampRequest request) throws TSPException {
         return authority().respond(request, nextSerial(), clock.instant());
     }
@@ -69,7 +65,6 @@ public class PlatformTimestamps {
      * A token over a SHA-256 digest, for the platform's own receipts and documents: from the external TSA when
      * {@code tenderhall.timestamp.url} names one, else from the platform's own.
      */
-    @Transactional
     public TimeStampToken stamp(byte[] sha256) throws TSPException {
         if (url.isPresent()) {
             try {
@@ -83,9 +78,13 @@ public class PlatformTimestamps {
         return authority().stamp(sha256, nextSerial(), clock.instant());
     }
 
-    private BigInteger nextSerial() {
-        return BigInteger.valueOf(((Number) em.createNativeQuery("select nextval('timestamp_serial')").getSingleResult())
-                .longValue());
+    /**
+     * A serial number of 128 bits, the top one set and 127 random: unique without a counter (RFC 3161 asks only
+     * that serials be unique and at most 160 bits), and telling nobody how many tokens the platform has issued,
+     * so how many receipts, so how many bids.
+     */
+    static BigInteger nextSerial() {
+        return new BigInteger(127, RANDOM).setBit(127);
     }
 
     /** The external TSA's client, made once: it keeps its connections. */

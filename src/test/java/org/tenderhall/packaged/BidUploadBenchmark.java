@@ -87,7 +87,9 @@ class BidUploadBenchmark {
                 "TENDERHALL_DOCUMENT_SIGNING_KEY_STORE", demo.resolve("platform/document-signing.p12").toString(),
                 "TENDERHALL_OPENING_CA_KEY_STORE", demo.resolve("platform/opening-ca.p12").toString(),
                 "TENDERHALL_OPENING_KEK_STORE", demo.resolve("platform/kek.p12").toString(),
-                "QUARKUS_LOG_CATEGORY__ORG_TENDERHALL__LEVEL", "WARN");
+                "QUARKUS_LOG_CATEGORY__ORG_TENDERHALL__LEVEL", "WARN",
+                // Every bidder of the surge comes from this machine's one address.
+                "TENDERHALL_HTTP_IN_FLIGHT_PER_ADDRESS", "100000");
     }
 
     /** One upload and commit of the large bid, and the reference measured just before it. */

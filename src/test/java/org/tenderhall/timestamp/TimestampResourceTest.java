@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,22 @@ class TimestampResourceTest {
     }
 
     @Test
+    void serial_numbers_are_random_and_at_least_64_bits_so_two_replies_do_not_count_the_tokens_between() throws Exception {
+        Path data = Files.writeString(dir.resolve("data.txt"), "data");
+        openssl("-query", "-data", data.toString(), "-sha256", "-out", "request.tsq");
+        byte[] query = Files.readAllBytes(dir.resolve("request.tsq"));
+        Files.write(dir.resolve("first.tsr"), post(query));
+        Files.write(dir.resolve("second.tsr"), post(query));
+
+        BigInteger first = serialNumber(openssl("-reply", "-in", "first.tsr", "-text"));
+        BigInteger second = serialNumber(openssl("-reply", "-in", "second.tsr", "-text"));
+        assertThat(first.signum()).isPositive();
+        assertThat(first.bitLength()).isGreaterThanOrEqualTo(64);
+        assertThat(second.bitLength()).isGreaterThanOrEqualTo(64);
+        assertThat(second.subtract(first).abs()).isGreaterThan(BigInteger.valueOf(1L << 32));
+    }
+
+    @Test
     void a_request_with_a_digest_the_tsa_does_not_accept_gets_a_rejection() throws Exception {
         Path data = Files.writeString(dir.resolve("data.txt"), "data");
         openssl("-query", "-data", data.toString(), "-sha1", "-out", "sha1.tsq");
@@ -85,6 +102,12 @@ class TimestampResourceTest {
     void only_signed_in_users_get_timestamps() {
         given().contentType(TimestampResource.QUERY).body(new byte[] {0x30, 0x00}).post("/api/timestamp")
                 .then().statusCode(401);
+    }
+
+    /** The serial number openssl prints: {@code Serial number: 0x8F3A...}. */
+    private static BigInteger serialNumber(String replyText) {
+        String hex = serial(replyText).substring("Serial number:".length()).trim();
+        return new BigInteger(hex.startsWith("0x") ? hex.substring(2) : hex, 16);
     }
 
     private static String serial(String replyText) {

@@ -83,6 +83,9 @@ class HttpFailureProblems {
         String detail;
         if (status == 413) {
             detail = "The request body is larger than this endpoint accepts.";
+        } else if (status == 429) {
+            detail = "Too many requests of this account or from this address are in progress; retry when one has"
+                    + " ended (Retry-After gives the seconds).";
         } else if (status >= 500) {
             LOG.errorf(context.failure(), "Request %s failed", requestId);
             detail = "Something went wrong on our side. Quote request id " + requestId + " when reporting it.";

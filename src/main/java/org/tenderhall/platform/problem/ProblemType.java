@@ -23,6 +23,7 @@ public record ProblemType(String slug, String title, int status) {
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
             new ProblemType("unsupported-media-type", "Unsupported media type", 415);
     public static final ProblemType VALIDATION_FAILED = new ProblemType("validation-failed", "Validation failed", 422);
+    public static final ProblemType TOO_MANY_REQUESTS = new ProblemType("too-many-requests", "Too many requests", 429);
     public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", "Internal error", 500);
 
     public URI type() {
@@ -41,6 +42,7 @@ public record ProblemType(String slug, String title, int status) {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> VALIDATION_FAILED;
+            case 429 -> TOO_MANY_REQUESTS;
             default -> status >= 500 ? INTERNAL_ERROR : new ProblemType("http-" + status, "HTTP " + status, status);
         };
     }
