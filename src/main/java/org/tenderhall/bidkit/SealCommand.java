@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "seal", description = "Package a folder of bid documents (with its manifest.json), sign it, and "
+@Command(name = "seal", header = "Package, sign and encrypt a bid folder: bid.cms and bid.cms.p7s.",
+        description = "Package a folder of bid documents (with its manifest.json), sign it, and "
         + "encrypt it to the tender's opening certificate and to your own certificate.")
 class SealCommand implements Callable<Integer> {
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "submit", description = "Upload a sealed bid to the platform over the resumable protocol, resuming "
+@Command(name = "submit", header = "Upload a sealed bid to the platform and save its receipt.",
+        description = "Upload a sealed bid to the platform over the resumable protocol, resuming "
         + "by itself after a dropped connection (and across runs), and save the receipt.")
 class SubmitCommand implements Callable<Integer> {
 
