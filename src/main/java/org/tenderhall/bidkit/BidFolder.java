@@ -1,11 +1,14 @@
 package org.tenderhall.bidkit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -22,26 +25,34 @@ final class BidFolder {
     }
 
     static void zip(Path folder, OutputStream out) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(f -> !folder.relativize(f).toString().equals(Manifest.FILE))
-                    .sorted()
-                    .toList();
-        }
+        zip(folder, out, UnaryOperator.identity());
+    }
+
+    /** @param reading wraps each file's stream as it is read (bidkit counts the bytes for its progress) */
+    static void zip(Path folder, OutputStream out, UnaryOperator<InputStream> reading) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            add(zip, folder, folder.resolve(Manifest.FILE));
-            for (Path file : files) {
-                add(zip, folder, file);
+            for (Path file : files(folder)) {
+                ZipEntry entry = new ZipEntry(folder.relativize(file).toString().replace('\\', '/'));
+                entry.setLastModifiedTime(FIXED);
+                zip.putNextEntry(entry);
+                try (InputStream in = reading.apply(Files.newInputStream(file))) {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
             }
         }
     }
 
-    private static void add(ZipOutputStream zip, Path folder, Path file) throws IOException {
-        ZipEntry entry = new ZipEntry(folder.relativize(file).toString().replace('\\', '/'));
-        entry.setLastModifiedTime(FIXED);
-        zip.putNextEntry(entry);
-        Files.copy(file, zip);
-        zip.closeEntry();
+    /** The files of the package in their order: {@code manifest.json}, then every other file in path order. */
+    static List<Path> files(Path folder) throws IOException {
+        List<Path> files = new ArrayList<>();
+        files.add(folder.resolve(Manifest.FILE));
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.filter(Files::isRegularFile)
+                    .filter(f -> !folder.relativize(f).toString().equals(Manifest.FILE))
+                    .sorted()
+                    .forEach(files::add);
+        }
+        return files;
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "decrypt", description = "At the opening of a tender where bidders decrypt their own bids: take your"
+@Command(name = "decrypt", header = "At an opening where bidders decrypt, hand in your bid's content key.",
+        description = "At the opening of a tender where bidders decrypt their own bids: take your"
         + " bid's content key out with your own key, here, and hand it in encrypted to the opening's one-time"
         + " transport certificate. Your private key never leaves this machine.")
 class DecryptCommand implements Callable<Integer> {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "open", description = "Decrypt your own sealed bid with your own key, to check it before sending: "
+@Command(name = "open", header = "Decrypt your own sealed bid with your own key, to check it.",
+        description = "Decrypt your own sealed bid with your own key, to check it before sending: "
         + "it must open, and be signed by the signer of the envelope.")
 class OpenCommand implements Callable<Integer> {
 

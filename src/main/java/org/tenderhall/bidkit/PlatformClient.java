@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The few calls bidkit makes to the platform, over HTTP/1.1, signed in with HTTP Basic or a bearer token. */
 final class PlatformClient {
@@ -85,11 +86,16 @@ final class PlatformClient {
         return Long.parseLong(response.headers().firstValue("Upload-Offset").orElse("0"));
     }
 
-    /** Sends the file's bytes from {@code offset} to its end; the new {@code Upload-Offset}. */
-    long patch(String upload, Path file, long offset) throws IOException, PlatformRefusal {
+    /**
+     * Sends the file's bytes from {@code offset} to its end; the new {@code Upload-Offset}.
+     *
+     * @param reading wraps the stream the bytes are sent from (bidkit counts them for its progress)
+     */
+    long patch(String upload, Path file, long offset, UnaryOperator<InputStream> reading)
+            throws IOException, PlatformRefusal {
         long length = Files.size(file) - offset;
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(() -> from(file, offset)), length);
+                HttpRequest.BodyPublishers.ofInputStream(() -> reading.apply(from(file, offset))), length);
         HttpResponse<String> response = exchange(request("api/bids/uploads/" + upload)
                 .header("Content-Type", "application/offset+octet-stream").header("Upload-Offset", Long.toString(offset))
                 .timeout(Duration.ofHours(6)).method("PATCH", body));

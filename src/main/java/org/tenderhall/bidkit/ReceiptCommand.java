@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "receipt", description = "Check receipts.", subcommands = ReceiptCommand.Verify.class)
+@Command(name = "receipt", header = "Check a receipt the platform gave: bidkit receipt verify.",
+        description = "Check receipts.", subcommands = ReceiptCommand.Verify.class)
 class ReceiptCommand implements Runnable {
 
     @Spec
@@ -40,10 +41,11 @@ class ReceiptCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Say what to do: verify");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Say which command to run:");
     }
 
-    @Command(name = "verify", description = "Check a receipt the platform gave: its CMS signature and its RFC 3161 "
+    @Command(name = "verify", header = "Check a receipt's signature and timestamp, and the envelope it names.",
+            description = "Check a receipt the platform gave: its CMS signature and its RFC 3161 "
             + "timestamp, both to the platform CA, and (with --envelope) that it names this envelope.")
     static class Verify implements Callable<Integer> {
 

@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "seal", description = "Package a folder of bid documents (with its manifest.json), sign it, and "
+@Command(name = "seal", header = "Package, sign and encrypt a bid folder: bid.cms and bid.cms.p7s.",
+        description = "Package a folder of bid documents (with its manifest.json), sign it, and "
         + "encrypt it to the tender's opening certificate and to your own certificate.")
 class SealCommand implements Callable<Integer> {
 
@@ -82,6 +83,9 @@ class SealCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = ".", description = "where to write bid.cms and bid.cms.p7s")
     Path out;
 
+    @Mixin
+    Progress.Quiet quiet;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(folder)) {
@@ -99,22 +103,36 @@ class SealCommand implements Callable<Integer> {
             throw new BidkitException("The manifest names bidder " + manifest.bidder() + " but your certificate belongs"
                     + " to " + certificateOrganisation + ": the platform would refuse the bid");
         }
+        Progress progress = quiet.on(spec.commandLine().getErr());
+        if (this.opening.platform != null) {
+            progress.step("fetching the opening certificate of tender " + manifest.tenderId() + " from "
+                    + this.opening.platform);
+        }
         X509Certificate opening = openingCertificate(manifest.tenderId());
 
         Files.createDirectories(out);
         Path bidPackage = Files.createTempFile("bidkit-package-", ".zip");
         SealedBid sealed;
         try {
-            try (OutputStream zip = Files.newOutputStream(bidPackage)) {
-                BidFolder.zip(folder, zip);
+            List<Path> files = BidFolder.files(folder);
+            long size = 0;
+            for (Path file : files) {
+                size += Files.size(file);
             }
-            try (InputStream in = Files.newInputStream(bidPackage)) {
+            progress.begin("packaging", size, 0);
+            try (OutputStream zip = Files.newOutputStream(bidPackage)) {
+                BidFolder.zip(folder, zip, progress::counting);
+            }
+            progress.end();
+            progress.begin("signing and encrypting", Files.size(bidPackage), 0);
+            try (InputStream in = progress.counting(Files.newInputStream(bidPackage))) {
                 sealed = BidSealer.seal(in, signer, new BidBinding(manifest.tenderId(), manifest.lot(), manifest.bidder()),
                         List.of(opening, signer.certificate()), profile, out.resolve("bid.cms"), out.resolve("bid.cms.p7s"));
             }
         } catch (GeneralSecurityException e) {
             throw new BidkitException("Sealing failed: " + e.getMessage(), e);
         } finally {
+            progress.end();
             Files.deleteIfExists(bidPackage);
         }
         spec.commandLine().getOut().printf("Sealed the bid of %s for tender %s, lot %s (price %s)%n"

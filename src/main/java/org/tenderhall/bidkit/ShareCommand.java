@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "share", description = "At the opening of a tender under dual control, hand in your share of its"
+@Command(name = "share", header = "At an opening under dual control, hand in your share of its key.",
+        description = "At the opening of a tender under dual control, hand in your share of its"
         + " opening key: the platform gives it encrypted to your certificate, bidkit decrypts it here with your key"
         + " and sends it encrypted to the opening's one-time transport certificate.")
 class ShareCommand implements Callable<Integer> {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "submit", description = "Upload a sealed bid to the platform over the resumable protocol, resuming "
+@Command(name = "submit", header = "Upload a sealed bid to the platform and save its receipt.",
+        description = "Upload a sealed bid to the platform over the resumable protocol, resuming "
         + "by itself after a dropped connection (and across runs), and save the receipt.")
 class SubmitCommand implements Callable<Integer> {
 
@@ -44,6 +45,11 @@ class SubmitCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to save the receipt (default: the envelope's folder)")
     Path out;
 
+    @Mixin
+    Progress.Quiet quiet;
+
+    private Progress progress;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(envelope)) {
@@ -54,9 +60,11 @@ class SubmitCommand implements Callable<Integer> {
             throw new BidkitException("No such file: " + signatureFile + " (the outer signature bidkit seal wrote)");
         }
         SealCommand.requireSafe(platform);
+        progress = quiet.on(spec.commandLine().getErr());
         PlatformClient client = new PlatformClient(platform, login.authorization());
         long size = Files.size(envelope);
         Path state = Path.of(envelope + ".upload");
+        progress.step("checking " + envelope + " (" + Progress.bytes(size) + ")");
         String sha256 = ReceiptCommand.Verify.sha256(envelope);
         String upload = resumable(client, state, sha256);
         if (upload != null && upload.startsWith("committed:")) {
@@ -69,23 +77,25 @@ class SubmitCommand implements Callable<Integer> {
             upload = PlatformClient.field(created, "id").orElseThrow(() -> new BidkitException("The platform gave no"
                     + " upload id"));
             Files.writeString(state, upload + "\n" + sha256 + "\n");
-            say("Upload %s created for %d bytes", upload, size);
+            say("upload %s created for %d bytes", upload, size);
         }
         long offset = client.offset(upload);
         int dropped = 0;
         while (offset < size) {
             try {
-                say("Sending from byte %d of %d", offset, size);
-                offset = client.patch(upload, envelope, offset);
+                progress.begin("uploading", size, offset);
+                offset = client.patch(upload, envelope, offset, progress::counting);
             } catch (IOException lost) {
+                progress.end();
                 if (++dropped > retries) {
                     throw new BidkitException("The connection dropped " + dropped + " times; run the same command"
                             + " again to resume upload " + upload + " (" + lost.getMessage() + ")");
                 }
                 Thread.sleep(Math.min(30_000, 500L * dropped));
                 offset = offsetAfterDrop(client, upload);
-                say("Connection lost (%s); the platform holds %d bytes: resuming", lost.getMessage(), offset);
+                say("connection lost (%s); the platform holds %d bytes: resuming", lost.getMessage(), offset);
             } catch (PlatformRefusal refused) {
+                progress.end();
                 if (refused.slug().equals("upload-busy")) { // the platform is still finishing the dropped request
                     Thread.sleep(1000);
                 } else if (!refused.slug().equals("upload-offset-mismatch")) {
@@ -94,6 +104,8 @@ class SubmitCommand implements Callable<Integer> {
                 offset = client.offset(upload);
             }
         }
+        progress.end();
+        progress.step("committing upload " + upload);
         String receipt = client.post("api/bids/uploads/" + upload + "/commit");
         Files.deleteIfExists(state);
         String id = PlatformClient.field(receipt, "id").orElse("receipt");
@@ -131,11 +143,11 @@ class SubmitCommand implements Callable<Integer> {
             }
             if ("OPEN".equals(status)) {
                 if (sameBytes) {
-                    say("Resuming upload %s", upload);
+                    say("resuming upload %s", upload);
                     return upload;
                 }
                 client.delete("api/bids/uploads/" + upload);
-                say("Upload %s was of other bytes (the bid was sealed again): abandoned it, starting anew", upload);
+                say("upload %s was of other bytes (the bid was sealed again): abandoned it, starting anew", upload);
             }
         } catch (PlatformRefusal gone) {
             // not found, or not ours: start again
@@ -175,6 +187,6 @@ class SubmitCommand implements Callable<Integer> {
     }
 
     private void say(String format, Object... args) {
-        spec.commandLine().getErr().printf(format + "%n", args);
+        progress.step(String.format(format, args));
     }
 }

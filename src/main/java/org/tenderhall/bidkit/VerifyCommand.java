@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "verify", description = "Check a sealed bid as the platform will at upload: its structure, the "
+@Command(name = "verify", header = "Check a sealed bid before you submit it, as the platform will.",
+        description = "Check a sealed bid as the platform will at upload: its structure, the "
         + "outer signature over exactly these bytes, the recipients and, given the trusted CAs, the signer.")
 class VerifyCommand implements Callable<Integer> {
 

@@ -57,7 +57,9 @@ class BidkitSubmitTest {
             assertThat(exit).as(err.toString()).isZero();
             assertThat(proxy.dropped()).isTrue();
         }
-        assertThat(err.toString()).contains("Connection lost", "resuming");
+        // Tests run without a terminal: one line per step, none redrawn.
+        assertThat(err.toString()).contains("checking " + envelope, "upload ", " created for ", "uploading 2.9 MiB",
+                "connection lost", "resuming", "uploading the last ", "committing upload").doesNotContain("\r");
         assertThat(out.toString()).contains("Submitted: bid", "for tender " + tender);
         assertThat(dir.resolve("bid.cms.upload")).doesNotExist();
         Path receipt;
@@ -83,6 +85,25 @@ class BidkitSubmitTest {
         err.getBuffer().setLength(0);
         assertThat(bidkit("receipt", "verify", "--receipt", receipt.toString(), "--platform-ca",
                 DemoPki.DIR.resolve("ca/platform-ca.crt").toString())).isEqualTo(Bidkit.REFUSED);
+    }
+
+    @Test
+    void a_quiet_submit_prints_only_its_result() throws Exception {
+        String tender = Tendering.published("goods", Tendering.example("goods"));
+        as("bidder1").post("/api/tenders/" + tender + "/registration").then().statusCode(200);
+        var bid = SealedBids.seal("bidder1", DemoData.BIDDER_1.code().value(), tender,
+                SealedBids.openingCertificate(tender), 100_000);
+        Path envelope = Files.write(dir.resolve("bid.cms"), bid.envelope());
+        Files.write(dir.resolve("bid.cms.p7s"), bid.signature());
+        Path password = Files.writeString(dir.resolve("password"), DemoData.PASSWORD + "\n");
+
+        int exit = bidkit("submit", "--quiet", "--envelope", envelope.toString(), "--platform",
+                "http://localhost:" + platform.getPort(), "--tender", tender, "--user", "bidder1",
+                "--platform-password-file", password.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).startsWith("Submitted: bid").contains("for tender " + tender);
     }
 
     /** Forwards TCP to the platform and cuts the connection once, after that many bytes from the client. */

@@ -69,6 +69,27 @@ class BidkitTest {
     }
 
     @Test
+    void sealing_says_each_step_on_one_line_when_not_on_a_terminal_and_nothing_with_quiet() throws Exception {
+        byte[] attachment = new byte[3 << 20];
+        new java.util.Random(14).nextBytes(attachment); // does not compress: the package is as large
+        Files.write(folder.resolve("商务标/附件.bin"), attachment);
+        Run seal = bidkit(withKey("bidder1", "seal", "--folder", folder.toString(), "--opening-certificate", opening,
+                "--out", dir.resolve("sealed").toString()));
+        assertThat(seal.exit()).as(seal.err()).isZero();
+        // Tests run without a terminal: the steps, one line each, and no line redrawn.
+        assertThat(seal.err().lines()).hasSize(2).satisfiesExactly(
+                line -> assertThat(line).matches("packaging 3\\.0 MiB"),
+                line -> assertThat(line).matches("signing and encrypting 3\\.0 MiB"));
+        assertThat(seal.err()).doesNotContain("\r");
+
+        Run quiet = bidkit(withKey("bidder1", "seal", "--quiet", "--folder", folder.toString(), "--opening-certificate",
+                opening, "--out", dir.resolve("quiet").toString()));
+        assertThat(quiet.exit()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.out()).startsWith("Sealed the bid of 91350200B000000431").contains("envelope:  ");
+    }
+
+    @Test
     void the_national_profile_seals_verifies_and_opens_with_sm2_keys() throws Exception {
         Files.writeString(folder.resolve("manifest.json"), Files.readString(folder.resolve("manifest.json"))
                 .replace("91350200B000000431", "91350200B00000051U"));

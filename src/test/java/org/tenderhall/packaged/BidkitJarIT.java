@@ -78,6 +78,9 @@ class BidkitJarIT {
 
         String sealed = run("seal", "--key", key, "--folder", "bid", "--opening-certificate", opening, "--out", "bidkit");
         assertThat(sealed).contains("Sealed the bid of 91350200B00000051U");
+        // Not on a terminal: each step one line, not redrawn.
+        assertThat(sealed).containsPattern("(?m)^packaging [0-9.]+ (B|KiB|MiB)$")
+                .containsPattern("(?m)^signing and encrypting [0-9.]+ (B|KiB|MiB)$").doesNotContain("\r");
         run("verify", "--envelope", "bidkit/bid.cms", "--opening-certificate", opening, "--trust",
                 DemoPki.DIR.resolve("ca/ec-root.crt").toAbsolutePath().toString());
         run("open", "--key", key, "--envelope", "bidkit/bid.cms", "--out", "own");
@@ -103,6 +106,16 @@ class BidkitJarIT {
         assertThat(byBidkit.packageSha256()).isEqualTo(byOpenssl.packageSha256());
         assertThat(Files.mismatch(byBidkit.bidPackage(), byOpenssl.bidPackage())).isEqualTo(-1L);
         assertThat(Files.mismatch(byBidkit.bidPackage(), bidPackage)).isEqualTo(-1L);
+    }
+
+    @Test
+    void the_jar_lists_its_commands_and_explains_each() throws Exception {
+        assertThat(run("--help")).contains("Usage: bidkit", "seal", "verify", "open", "submit", "receipt", "share",
+                "decrypt", "Exit codes:");
+        for (String command : List.of("seal", "verify", "open", "submit", "share", "decrypt")) {
+            assertThat(run(command, "--help")).contains("Usage: bidkit " + command);
+        }
+        assertThat(run("receipt", "verify", "--help")).contains("Usage: bidkit receipt verify");
     }
 
     static final Path SOFTHSM = Path.of("/usr/lib/softhsm/libsofthsm2.so");
