@@ -44,6 +44,7 @@ public final class EmbeddedDatabase {
     private static boolean cleanedOnce;
     private static ScheduledExecutorService watchdog;
     private static long nextAttempt;
+    private static boolean hooked;
     /** Held for the life of the process: tells a later process whether a server it finds is orphaned. */
     private static FileLock directoryLock;
     private static Path lockedDirectory;
@@ -106,7 +107,10 @@ public final class EmbeddedDatabase {
             });
             long every = Math.max(100, watchInterval.toMillis());
             watchdog.scheduleWithFixedDelay(EmbeddedDatabase::watch, every, every, TimeUnit.MILLISECONDS);
+        }
+        if (!hooked) {
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+            hooked = true;
         }
     }
 
