@@ -33,8 +33,6 @@ public final class EmbeddedDatabase {
     public static final String USER = "postgres";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
-    /** How long the watchdog waits before it tries again when a start failed (the old backends may linger). */
-    private static final Duration RETRY = Duration.ofSeconds(1);
     private static EmbeddedPostgres server;
     private static Path serverDirectory;
     private static int port;
@@ -43,7 +41,6 @@ public final class EmbeddedDatabase {
     private static boolean wanted;
     private static boolean cleanedOnce;
     private static ScheduledExecutorService watchdog;
-    private static long nextAttempt;
     private static boolean hooked;
     /** Held for the life of the process: tells a later process whether a server it finds is orphaned. */
     private static FileLock directoryLock;
@@ -116,7 +113,7 @@ public final class EmbeddedDatabase {
 
     /** The watchdog's round: a server whose postmaster died is started again, until it runs. */
     private static synchronized void watch() {
-        if (!wanted || System.nanoTime() < nextAttempt) {
+        if (!wanted) {
             return;
         }
         if (server != null && ProcessHandle.of(pidIn(serverDirectory)).map(ProcessHandle::isAlive).orElse(false)) {
@@ -134,9 +131,8 @@ public final class EmbeddedDatabase {
         try {
             start(serverDirectory, false);
         } catch (RuntimeException e) {
-            LOG.warnf("Embedded PostgreSQL could not start again yet, trying again in %d s: %s", RETRY.toSeconds(),
+            LOG.warnf("Embedded PostgreSQL could not start again yet, trying again at the next round: %s",
                     e.getCause() != null ? e.getCause() : e);
-            nextAttempt = System.nanoTime() + RETRY.toNanos();
         }
     }
 
