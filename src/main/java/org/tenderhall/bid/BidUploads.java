@@ -139,7 +139,9 @@ public class BidUploads {
 
     /**
      * Appends bytes from {@code offset}, which must be what the platform holds. Whatever arrived is kept and
-     * confirmed, also when the connection drops mid-way: the bidder resumes from there.
+     * confirmed, also when the connection drops mid-way: the bidder resumes from there. While a long body arrives,
+     * the length on disk is confirmed every so often too (see {@link BlobStore#append}), so that a crash of the
+     * platform in the middle loses at most the bytes since.
      *
      * @return the bytes held now
      */
@@ -153,7 +155,8 @@ public class BidUploads {
             }
             long length;
             try {
-                length = store.append(id, offset, body, upload.declaredSize, inspections.follow(upload, offset));
+                length = store.append(id, offset, body, upload.declaredSize, inspections.follow(upload, offset),
+                        durable -> checkpoint(id, durable));
             } catch (BlobStore.TooLong e) {
                 confirm(id, upload.declaredSize);
                 throw new Rejection(BidProblems.LONGER_THAN_DECLARED, "The upload declared " + upload.declaredSize
@@ -211,6 +214,17 @@ public class BidUploads {
                 upload.updatedAt = clock.instant();
             }
         });
+    }
+
+    /**
+     * A length synced to disk while a long append still runs: a crash in the middle resumes from there rather than
+     * from where the append began. Only forward, and only while the upload is open.
+     */
+    private void checkpoint(UUID id, long received) {
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("update BidUpload u set u.received = :received,"
+                        + " u.updatedAt = :now where u.id = :id and u.state = :open and u.received < :received")
+                .setParameter("received", received).setParameter("now", clock.instant()).setParameter("id", id)
+                .setParameter("open", BidUpload.State.OPEN).executeUpdate());
     }
 
     void requireWindow(UUID tenderId, Instant at) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,9 +61,16 @@ public class BlobStore {
     });
 
     private final Path root;
+    private final Sync sync;
 
+    @jakarta.inject.Inject
     BlobStore(@ConfigProperty(name = "tenderhall.storage.directory", defaultValue = "data/blobs") Path root) {
+        this(root, file -> file.force(false));
+    }
+
+    BlobStore(Path root, Sync sync) {
         this.root = root.toAbsolutePath().normalize();
+        this.sync = sync;
     }
 
     /** For tests and tools outside CDI. */
@@ -85,19 +93,30 @@ public class BlobStore {
         }
     }
 
+    /** As {@link #append(UUID, long, InputStream, long, AppendListener, LongConsumer)}, with no one told of checkpoints. */
+    public long append(UUID upload, long offset, InputStream body, long limit, AppendListener written)
+            throws IOException, TooLong {
+        return append(upload, offset, body, limit, written, durable -> { });
+    }
+
     /**
      * Appends to an upload from {@code offset}, which must be the bytes received so far; stops at {@code limit}
      * bytes in all. Whatever arrived is on disk when this returns or throws, so the caller can confirm the new
      * length: a dropped connection loses nothing already received. The bytes go around the page cache in pieces
-     * handed to {@code written} from memory when they can ({@link DirectAppend}), through it otherwise.
+     * handed to {@code written} from memory when they can ({@link DirectAppend}), through it otherwise. While a long
+     * body arrives its bytes are synced every so often ({@link Flusher}), and {@code checkpoint} is told the length
+     * then on disk, so that a crash in the middle loses at most that much. When a sync fails, the file is cut back
+     * to the last length that was on disk, and nothing past it is confirmed.
      *
-     * @param written told the upload's length after each write (written, not yet synced), with the piece written
-     *                when it went around the cache, so that a reader can follow the file as it grows
+     * @param written    told the upload's length after each write (written, not yet synced), with the piece written
+     *                   when it went around the cache, so that a reader can follow the file as it grows
+     * @param checkpoint told, on a thread of its own and before this returns, a length that is on disk while the
+     *                   append goes on; the last is told before this returns
      * @return the upload's length after this append
      * @throws TooLong when the body carries more than {@code limit} bytes in all (the file keeps {@code limit})
      */
-    public long append(UUID upload, long offset, InputStream body, long limit, AppendListener written)
-            throws IOException, TooLong {
+    public long append(UUID upload, long offset, InputStream body, long limit, AppendListener written,
+            LongConsumer checkpoint) throws IOException, TooLong {
         Path part = part(upload);
         Files.createDirectories(part.getParent());
         try (FileChannel file = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -109,9 +128,10 @@ public class BlobStore {
             byte[] buffer = new byte[BUFFER];
             long length = offset;
             boolean tooLong = false;
-            try (DirectAppend direct = DirectAppend.open(part, file, offset, written)) {
-                Flusher flusher = new Flusher(file, direct != null ? Flusher.AROUND_THE_CACHE
-                        : Flusher.THROUGH_THE_CACHE);
+            Flusher flusher = new Flusher(upload, file, sync, offset, checkpoint);
+            AppendListener tracked = flusher.following(written);
+            try (DirectAppend direct = DirectAppend.open(part, file, offset, tracked)) {
+                flusher.every(direct != null ? Flusher.AROUND_THE_CACHE : Flusher.THROUGH_THE_CACHE);
                 try {
                     int read;
                     while ((read = body.read(buffer)) != -1) {
@@ -121,9 +141,8 @@ public class BlobStore {
                             direct.write(buffer, 0, keep);
                         } else {
                             write(file, buffer, keep);
-                            written.wrote(length);
+                            tracked.wrote(length);
                         }
-                        flusher.wrote(keep);
                         if (keep < read) {
                             tooLong = true;
                             break;
@@ -135,7 +154,14 @@ public class BlobStore {
                             direct.finish();
                         }
                     } finally {
-                        flusher.finish();
+                        try {
+                            flusher.finish();
+                        } catch (IOException notOnDisk) {
+                            // What the failed sync should have made durable may be lost (and a later sync would not
+                            // say so): the file goes back to what a sync did make durable.
+                            file.truncate(flusher.durable());
+                            throw notOnDisk;
+                        }
                     }
                 }
             }
@@ -148,45 +174,139 @@ public class BlobStore {
 
     /**
      * Writes a long body out to the disk while more of it arrives, so the fsync that ends the append has little
-     * left to do: every so many bytes an fsync starts on a thread of its own, unless one is still running. Around the
-     * page cache the bytes are on the disk already, but the virtual disk of the development machine still took 0.3 to
-     * 0.8 s to make a gigabyte durable at the end; an fsync every 64 MiB leaves it 0.04 s.
+     * left to do, and so that a crash loses little of it: every so many bytes written an fsync starts on a thread of
+     * its own, unless one is still running, and the length it covers is a checkpoint. Around the page cache the bytes
+     * are on the disk already, but the virtual disk of the development machine still took 0.3 to 0.8 s to make a
+     * gigabyte durable at the end; an fsync every 64 MiB leaves it 0.04 s.
      */
     private static final class Flusher {
         static final long THROUGH_THE_CACHE = 32L << 20;
         static final long AROUND_THE_CACHE = 64L << 20;
+        private final UUID upload;
         private final FileChannel file;
-        private final long every;
-        private long unflushed;
+        private final Sync sync;
+        private final LongConsumer checkpoint;
+        private long every = THROUGH_THE_CACHE;
+        private volatile long durable; // the length the last fsync that succeeded covered
+        // Guarded by this: the writer tells lengths, the fsync's thread starts the next one when it ends.
+        private long reached; // the length written so far
+        private long lastStart; // the length the last fsync started at
+        private boolean syncing;
+        private boolean failed;
         private Future<?> running = CompletableFuture.completedFuture(null);
 
-        Flusher(FileChannel file, long every) {
+        Flusher(UUID upload, FileChannel file, Sync sync, long offset, LongConsumer checkpoint) {
+            this.upload = upload;
             this.file = file;
-            this.every = every;
+            this.sync = sync;
+            this.checkpoint = checkpoint;
+            this.reached = offset;
+            this.lastStart = offset;
+            this.durable = offset;
         }
 
-        void wrote(int bytes) {
-            unflushed += bytes;
-            if (unflushed >= every && running.isDone()) {
-                unflushed = 0;
-                running = BACKGROUND.submit(() -> {
-                    file.force(false);
-                    return null;
-                });
+        void every(long bytes) {
+            every = bytes;
+        }
+
+        long durable() {
+            return durable;
+        }
+
+        /** {@code listener}, after this flusher has seen each length written. */
+        AppendListener following(AppendListener listener) {
+            return new AppendListener() {
+                @Override
+                public void wrote(long length) {
+                    written(length);
+                    listener.wrote(length);
+                }
+
+                @Override
+                public void wrote(long length, java.nio.ByteBuffer piece, Runnable done) {
+                    written(length);
+                    listener.wrote(length, piece, done);
+                }
+            };
+        }
+
+        /** The file holds {@code length} bytes, written: an fsync starts if enough came since the last one. */
+        private synchronized void written(long length) {
+            reached = length;
+            startIfDue();
+        }
+
+        /** Also when an fsync ends: a body that stalls right after it still gets its next checkpoint. */
+        private void startIfDue() {
+            if (!syncing && !failed && reached - lastStart >= every) {
+                long length = reached;
+                lastStart = length;
+                syncing = true;
+                running = BACKGROUND.submit(() -> sync(length));
             }
         }
 
-        /** Waits for a flush under way, then fsyncs what is left: everything written is on disk on return. */
-        void finish() throws IOException {
+        private Void sync(long length) throws IOException {
             try {
-                running.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                // the closing fsync below fails the same way, or succeeds and then covers these bytes too
+                sync.force(file);
+            } catch (IOException | RuntimeException e) {
+                synchronized (this) {
+                    failed = true;
+                    syncing = false;
+                }
+                throw e;
             }
-            file.force(false);
+            durable = length;
+            try {
+                checkpoint.accept(length);
+            } catch (RuntimeException e) { // the bytes are on disk all the same; the final length is told later
+                LOG.warnf("Upload %s: its checkpoint at %d bytes was not recorded: %s", upload, length, e.toString());
+            }
+            synchronized (this) {
+                syncing = false;
+                startIfDue();
+            }
+            return null;
         }
+
+        /**
+         * Waits for the fsyncs under way, then fsyncs what is left: everything written is on disk on return. Fails
+         * when any fsync of this append failed (a later one may succeed without the bytes the failed one lost).
+         */
+        void finish() throws IOException {
+            boolean interrupted = false;
+            while (true) {
+                Future<?> last;
+                synchronized (this) {
+                    if (!syncing) {
+                        break;
+                    }
+                    last = running;
+                }
+                try {
+                    last.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the checkpoint must be told before the caller confirms the final length
+                } catch (ExecutionException e) {
+                    // failed says so
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                if (failed) {
+                    throw new IOException("an fsync of upload " + upload + " failed");
+                }
+            }
+            sync.force(file);
+        }
+    }
+
+    /** Makes a file's bytes durable: {@code fsync}, a failing one in tests. */
+    @FunctionalInterface
+    interface Sync {
+        void force(FileChannel file) throws IOException;
     }
 
     private static void write(FileChannel file, byte[] buffer, int length) throws IOException {

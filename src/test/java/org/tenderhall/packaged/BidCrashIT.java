@@ -51,6 +51,12 @@ class BidCrashIT {
 
     /** A published goods tender with bidder 1 registered, and bidder 1's sealed bid for it. */
     private static String[] tenderAndBid(RunningPlatform platform, Path dir, int filler) throws Exception {
+        return tenderAndBid(platform, dir, filler, -1);
+    }
+
+    /** The same, the upload declaring {@code declaredSize} bytes when it is not -1 (to send bytes of our own). */
+    private static String[] tenderAndBid(RunningPlatform platform, Path dir, int filler, long declaredSize)
+            throws Exception {
         ObjectNode example = (ObjectNode) JSON.readTree(platform.get("/api/templates/goods", null).body()).get("example");
         String deadline = OffsetDateTime.ofInstant(Instant.now().plus(25, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
                 ZoneId.of("Asia/Shanghai")).toString();
@@ -68,7 +74,7 @@ class BidCrashIT {
         var sealed = SealedBids.seal("bidder1", DemoData.BIDDER_1.code().value(), tender, opening, filler);
         Files.write(dir.resolve("bid.cms"), sealed.envelope());
         HttpResponse<String> created = platform.postJson("/api/tenders/" + tender + "/bids/uploads", "{\"size\":"
-                + sealed.envelope().length + ",\"signature\":\"" + Base64.getEncoder().encodeToString(sealed.signature())
+                + (declaredSize == -1 ? sealed.envelope().length : declaredSize) + ",\"signature\":\"" + Base64.getEncoder().encodeToString(sealed.signature())
                 + "\"}", BIDDER);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return new String[] {tender, JSON.readTree(created.body()).get("id").asText()};
@@ -145,6 +151,75 @@ class BidCrashIT {
             assertThat(files(workDir.resolve("data/blobs/sha256"))).isEqualTo(1);
             assertThat(files(workDir.resolve("data/blobs/uploads"))).isZero();
         }
+    }
+
+    @Test
+    void killed_in_a_long_patch_the_upload_resumes_from_its_last_checkpoint_not_from_the_start(@TempDir Path workDir)
+            throws Exception {
+        long mib = 1 << 20;
+        long declared = 300 * mib;
+        long sentBeforeTheCrash = 80 * mib;
+        Map<String, String> env = demoKeys(Map.of());
+        String upload;
+        try (RunningPlatform platform = RunningPlatform.start(workDir, env)) {
+            upload = tenderAndBid(platform, workDir, 1000, declared)[1];
+            java.util.concurrent.CountDownLatch killed = new java.util.concurrent.CountDownLatch(1);
+            Thread sending = new Thread(() -> {
+                try {
+                    patch(platform, upload, 0, generated(sentBeforeTheCrash, killed), declared);
+                } catch (Exception ignored) {
+                    // the platform dies under it
+                }
+            });
+            sending.setDaemon(true);
+            sending.start();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (offset(platform, upload) < 64 * mib && System.nanoTime() < deadline) {
+                Thread.sleep(100); // the PATCH runs on: HEAD tells its checkpoints
+            }
+            assertThat(offset(platform, upload)).isGreaterThanOrEqualTo(64 * mib);
+            platform.kill();
+            killed.countDown();
+            sending.join(30_000);
+        }
+        try (RunningPlatform platform = RunningPlatform.start(workDir, env)) {
+            long held = offset(platform, upload);
+            assertThat(held).isBetween(64 * mib, sentBeforeTheCrash);
+            assertThat(patch(platform, upload, held, generated(declared - held, null), declared - held).statusCode())
+                    .isEqualTo(204);
+            assertThat(offset(platform, upload)).isEqualTo(declared);
+        }
+    }
+
+    /** {@code count} bytes; then, when {@code breaks} is given, a stall until it opens and a broken connection. */
+    private static InputStream generated(long count, java.util.concurrent.CountDownLatch breaks) {
+        return new InputStream() {
+            private long left = count;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+                if (left == 0) {
+                    if (breaks == null) {
+                        return -1;
+                    }
+                    try {
+                        breaks.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new java.io.IOException("connection reset");
+                }
+                int n = (int) Math.min(length, left);
+                Arrays.fill(buffer, offset, offset + n, (byte) 7);
+                left -= n;
+                return n;
+            }
+        };
     }
 
     @Test

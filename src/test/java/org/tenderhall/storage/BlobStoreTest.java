@@ -13,6 +13,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.UUID;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +124,93 @@ class BlobStoreTest {
         Files.write(dir.resolve("discarded").resolve(UUID.randomUUID() + ".part"), bytes);
         assertThat(store.deleteOrphans(sha256 -> true, java.util.Set.of(), Duration.ofHours(1))).isEqualTo(1);
         assertThat(files(dir.resolve("discarded"))).isZero();
+    }
+
+    @Test
+    void a_long_append_confirms_the_length_on_disk_at_least_every_64_mib_before_it_ends() throws Exception {
+        BlobStore store = BlobStore.at(dir);
+        UUID upload = UUID.randomUUID();
+        long sent = 70L * MIB;
+        CountDownLatch connectionBreaks = new CountDownLatch(1);
+        BlockingQueue<Long> checkpoints = new LinkedBlockingQueue<>();
+        CompletableFuture<Long> append = CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.append(upload, 0, stallingAfter(sent, connectionBreaks), 300L * MIB, length -> { },
+                        checkpoints::add);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        long checkpoint = 0;
+        while (checkpoint < 64L * MIB) {
+            Long next = checkpoints.poll(60, TimeUnit.SECONDS);
+            assertThat(next).as("a checkpoint").isNotNull();
+            checkpoint = next;
+        }
+        assertThat(append).isNotDone(); // the body stalls: nothing ended the append
+        assertThat(checkpoint).isBetween(64L * MIB, sent);
+        assertThat(store.received(upload)).isGreaterThanOrEqualTo(checkpoint);
+
+        connectionBreaks.countDown();
+        assertThatThrownBy(append::join).hasCauseInstanceOf(IOException.class);
+        assertThat(store.received(upload)).isEqualTo(sent); // synced when the append ended
+    }
+
+    @Test
+    void when_an_fsync_fails_the_file_goes_back_to_the_last_length_on_disk() throws Exception {
+        UUID upload = UUID.randomUUID();
+        BlobStore.at(dir).append(upload, 0, stallingAfter(5L * MIB, null), 300L * MIB, length -> { });
+        AtomicInteger syncs = new AtomicInteger();
+        BlobStore failingAfterOne = new BlobStore(dir, file -> {
+            if (syncs.incrementAndGet() > 1) {
+                throw new IOException("EIO");
+            }
+            file.force(false);
+        });
+        List<Long> checkpoints = new CopyOnWriteArrayList<>();
+        assertThatThrownBy(() -> failingAfterOne.append(upload, 5L * MIB, stallingAfter(100L * MIB, null), 300L * MIB,
+                length -> { }, checkpoints::add)).isInstanceOf(IOException.class);
+        assertThat(checkpoints).hasSize(1);
+        assertThat(failingAfterOne.received(upload)).isEqualTo(checkpoints.get(0)).isGreaterThan(5L * MIB);
+
+        BlobStore failing = new BlobStore(dir, file -> {
+            throw new IOException("EIO");
+        });
+        long held = failing.received(upload);
+        assertThatThrownBy(() -> failing.append(upload, held, stallingAfter(MIB, null), 300L * MIB, length -> { }))
+                .isInstanceOf(IOException.class);
+        assertThat(failing.received(upload)).isEqualTo(held); // nothing of that append is confirmed
+    }
+
+    /** {@code count} bytes, then (when {@code breaks} is given) a wait for it and a broken connection. */
+    private static InputStream stallingAfter(long count, CountDownLatch breaks) {
+        return new InputStream() {
+            private long left = count;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (left == 0) {
+                    if (breaks == null) {
+                        return -1;
+                    }
+                    try {
+                        breaks.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IOException("connection reset");
+                }
+                int n = (int) Math.min(length, left);
+                Arrays.fill(buffer, offset, offset + n, (byte) left);
+                left -= n;
+                return n;
+            }
+        };
     }
 
     private static long files(Path directory) throws IOException {

@@ -1,10 +1,12 @@
 package org.tenderhall.platform.database;
 
 import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +24,11 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
     static final String URL = "quarkus.datasource.jdbc.url";
     static final String USERNAME = "quarkus.datasource.username";
+    static final String PASSWORD = "quarkus.datasource.password";
     static final String ACTIVE = "tenderhall.embedded-database.active";
     static final String DIRECTORY = "tenderhall.embedded-database.directory";
     static final String CLEAN_START = "tenderhall.embedded-database.clean-start";
+    static final String WATCH_INTERVAL = "tenderhall.embedded-database.watch-interval";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -33,7 +37,8 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         }
         Path directory = Path.of(valueOr(context.getValue(DIRECTORY), "data/pg"));
         boolean cleanStart = Boolean.parseBoolean(valueOr(context.getValue(CLEAN_START), "false"));
-        return List.of(new EmbeddedDatabaseConfigSource(directory, cleanStart));
+        Duration watchInterval = DurationConverter.parseDuration(valueOr(context.getValue(WATCH_INTERVAL), "1S"));
+        return List.of(new EmbeddedDatabaseConfigSource(directory, cleanStart, watchInterval));
     }
 
     private static boolean isSet(ConfigValue value) {
@@ -47,20 +52,22 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
     static final class EmbeddedDatabaseConfigSource implements ConfigSource {
         private final Path directory;
         private final boolean cleanStart;
+        private final Duration watchInterval;
 
-        EmbeddedDatabaseConfigSource(Path directory, boolean cleanStart) {
+        EmbeddedDatabaseConfigSource(Path directory, boolean cleanStart, Duration watchInterval) {
             this.directory = directory;
             this.cleanStart = cleanStart;
+            this.watchInterval = watchInterval;
         }
 
         @Override
         public Set<String> getPropertyNames() {
-            return Set.of(URL, USERNAME, ACTIVE);
+            return Set.of(URL, USERNAME, PASSWORD, ACTIVE);
         }
 
         @Override
         public Map<String, String> getProperties() {
-            // Listing must not start the server; only asking for the URL does.
+            // Listing must not start the server; only asking for the URL or the password does.
             return Map.of(USERNAME, EmbeddedDatabase.USER, ACTIVE, "true");
         }
 
@@ -72,7 +79,8 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
                 return null;
             }
             return switch (name) {
-                case URL -> EmbeddedDatabase.jdbcUrl(directory, cleanStart);
+                case URL -> EmbeddedDatabase.jdbcUrl(directory, cleanStart, watchInterval);
+                case PASSWORD -> EmbeddedDatabase.password(directory, cleanStart, watchInterval);
                 case USERNAME -> EmbeddedDatabase.USER;
                 case ACTIVE -> "true";
                 default -> null;

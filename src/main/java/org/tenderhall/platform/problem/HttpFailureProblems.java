@@ -38,10 +38,13 @@ class HttpFailureProblems {
     @ConfigProperty(name = "tenderhall.bid.max-size", defaultValue = "2G")
     MemorySize maxBidSize;
 
+    @ConfigProperty(name = "tenderhall.database.retry-after", defaultValue = "5S")
+    java.time.Duration databaseRetryAfter;
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseDeclaredOversize);
         router.route().order(-1).handler(this::limitStreamedBody);
-        router.route().order(Integer.MIN_VALUE + 1).failureHandler(HttpFailureProblems::respond);
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(this::respond);
     }
 
     long limit(RoutingContext context) {
@@ -71,7 +74,7 @@ class HttpFailureProblems {
         context.next();
     }
 
-    private static void respond(RoutingContext context) {
+    private void respond(RoutingContext context) {
         if (context.response().ended() || context.response().headWritten()
                 || context.failure() instanceof AuthenticationException) {
             // The security layer answers its own failures: a challenge, or the login form's error page.
@@ -81,7 +84,14 @@ class HttpFailureProblems {
         int status = context.statusCode() > 0 ? context.statusCode() : 500;
         String requestId = RequestIds.of(context);
         String detail;
-        if (status == 413) {
+        ProblemType type = ProblemType.forStatus(status);
+        if (status >= 500 && context.failure() != null && DatabaseOutage.causes(context.failure())) {
+            LOG.warnf("Request %s failed: the database is unavailable (%s)", requestId,
+                    ProblemMappers.rootCause(context.failure()));
+            type = ProblemType.DATABASE_UNAVAILABLE;
+            detail = ProblemMappers.databaseUnavailableDetail();
+            context.response().putHeader("Retry-After", Long.toString(Math.max(1, databaseRetryAfter.toSeconds())));
+        } else if (status == 413) {
             detail = "The request body is larger than this endpoint accepts.";
         } else if (status == 429) {
             detail = "Too many requests of this account or from this address are in progress; retry when one has"
@@ -92,7 +102,7 @@ class HttpFailureProblems {
         } else {
             detail = "The request was refused (" + status + ").";
         }
-        Problem problem = Problem.of(ProblemType.forStatus(status), detail, context.request().path(), requestId,
+        Problem problem = Problem.of(type, detail, context.request().path(), requestId,
                 List.of());
         context.response()
                 .setStatusCode(problem.status())

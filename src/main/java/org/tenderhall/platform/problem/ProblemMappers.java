@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +47,9 @@ public class ProblemMappers {
 
     @ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/login.html?error=1")
     String formErrorPage;
+
+    @ConfigProperty(name = "tenderhall.database.retry-after", defaultValue = "5S")
+    Duration databaseRetryAfter;
 
     @ServerExceptionMapper
     public Response rejection(Rejection e) {
@@ -137,9 +141,31 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String requestId = RequestIds.current();
+        if (DatabaseOutage.causes(e)) {
+            LOG.warnf("Request %s failed: the database is unavailable (%s)", requestId, rootCause(e));
+            return databaseUnavailable(problem(ProblemType.DATABASE_UNAVAILABLE, databaseUnavailableDetail(), List.of()),
+                    databaseRetryAfter);
+        }
         LOG.errorf(e, "Request %s failed", requestId);
         return problem(ProblemType.INTERNAL_ERROR,
                 "Something went wrong on our side. Quote request id " + requestId + " when reporting it.", List.of());
+    }
+
+    static String databaseUnavailableDetail() {
+        return "The platform cannot reach its database just now; nothing was changed by this request. Try again"
+                + " shortly.";
+    }
+
+    static Response databaseUnavailable(Response problem, Duration retryAfter) {
+        return Response.fromResponse(problem).header("Retry-After", Math.max(1, retryAfter.toSeconds())).build();
+    }
+
+    static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     private String detailFor(int status) {

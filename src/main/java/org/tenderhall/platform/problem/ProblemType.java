@@ -25,6 +25,8 @@ public record ProblemType(String slug, String title, int status) {
     public static final ProblemType VALIDATION_FAILED = new ProblemType("validation-failed", "Validation failed", 422);
     public static final ProblemType TOO_MANY_REQUESTS = new ProblemType("too-many-requests", "Too many requests", 429);
     public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", "Internal error", 500);
+    public static final ProblemType DATABASE_UNAVAILABLE =
+            new ProblemType("database-unavailable", "The database is unavailable", 503);
 
     public URI type() {
         return URI.create(BASE + slug);
