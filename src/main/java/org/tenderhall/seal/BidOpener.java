@@ -133,9 +133,12 @@ public final class BidOpener {
             byte[] head;
             try {
                 head = any.getContentStream(ContentKeys.withContentKey(any, contentKey, recipients.authenticated))
-                        .getContentStream().readNBytes(24);
+                        .getContentStream().readNBytes(TextForm.HEAD);
             } catch (CMSException | IOException | RuntimeException e) {
                 return false;
+            }
+            if (TextForm.of(head).isPresent()) {
+                return true; // the right key (a wrong one gives noise): the opening refuses the text, saying so
             }
             if (head.length < 2 || head[0] != 0x30) {
                 return false;
