@@ -67,4 +67,14 @@ class ContentKeysTest {
         assertThat(refused.reason()).isEqualTo(SealFailure.INNER_SIGNATURE_INVALID);
         assertThat(refused.getMessage()).startsWith("The signed bid inside the envelope is PEM text, not DER");
     }
+
+    @org.junit.jupiter.api.Test
+    void a_content_key_document_that_does_not_parse_is_refused_in_words_of_ours() {
+        for (String bad : List.of("{\"kind\":\"tenderhall-content-key\",\"tenderId\":1,", "{\"oops\":true}",
+                "{\"kind\":\"tenderhall-content-key\",\"tenderId\":\"t\",\"envelopeSha256\":\"00\",\"key\":\"xyz\"}")) {
+            assertThatThrownBy(() -> ContentKeyDocument.parse(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a content key of a bid")
+                    .message().doesNotContain("Exception", "com.fasterxml", "hexadecimal digit", "line:", "column:");
+        }
+    }
 }
