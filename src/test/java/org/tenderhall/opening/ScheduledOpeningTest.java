@@ -291,7 +291,7 @@ public class ScheduledOpeningTest {
     @Test
     void openssl_bids_signed_with_rsa_pss_open_and_one_whose_inner_signed_bid_is_pem_is_revoked_saying_so()
             throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
+        Instant deadline = Instant.now().plusSeconds(30); // two OpenSSL bids to make first, on a busy machine too
         String tender = tender(deadline, "bidder1", "bidder2", "bidder3");
         // RSA-PSS inside and outside, the outer signature sent as PEM: all taken.
         SealedBids.submit("bidder1", tender, sealedWithOpenssl("bidder1", tender, "9650000.00", new OpensslChoices(
