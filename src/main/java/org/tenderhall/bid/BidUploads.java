@@ -28,6 +28,8 @@ import org.tenderhall.platform.database.TransactionLock;
 import org.tenderhall.platform.problem.FieldError;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
+import org.tenderhall.seal.SealException;
+import org.tenderhall.seal.TextForm;
 import org.tenderhall.storage.BlobStore;
 import org.tenderhall.tender.Registrations;
 import org.tenderhall.tender.TenderProblems;
@@ -97,7 +99,7 @@ public class BidUploads {
                 throw new Rejection(BidProblems.TOO_LARGE, "A sealed bid may have at most " + maxSize.asLongValue()
                         + " bytes", List.of(new FieldError("size", "must be at most " + maxSize.asLongValue())));
             }
-            requireCms(signature);
+            byte[] der = requireCms(signature);
             TransactionLock.acquire(em, "bid-upload:" + tenderId + ":" + organisation);
             List<UUID> open = em.createQuery("select u.id from BidUpload u where u.tenderId = :tender and"
                     + " u.organisation = :org and u.state = :open", UUID.class).setParameter("tender", tenderId)
@@ -114,7 +116,7 @@ public class BidUploads {
             upload.createdBy = bidder.username();
             upload.declaredSize = size;
             upload.received = 0;
-            upload.signature = signature;
+            upload.signature = der;
             upload.state = BidUpload.State.OPEN;
             upload.createdAt = now;
             upload.updatedAt = now;
@@ -256,9 +258,18 @@ public class BidUploads {
         }
     }
 
-    private static void requireCms(byte[] signature) {
+    /** The signature's DER: a PEM or Base64 one is decoded (its bytes are not what it signs, so nothing is lost). */
+    private static byte[] requireCms(byte[] signature) {
+        byte[] der;
         try {
-            ContentInfo.getInstance(ASN1Primitive.fromByteArray(signature));
+            der = TextForm.signatureDer(signature);
+        } catch (SealException e) {
+            throw new Rejection(BidProblems.MALFORMED, e.getMessage(),
+                    List.of(new FieldError("signature", "must be the base64 of the detached CMS signature")));
+        }
+        try {
+            ContentInfo.getInstance(ASN1Primitive.fromByteArray(der));
+            return der;
         } catch (IOException | RuntimeException e) {
             throw new Rejection(BidProblems.MALFORMED, "The signature is not a DER CMS structure (bid.cms.p7s)",
                     List.of(new FieldError("signature", "must be the base64 of the detached CMS signature")));

@@ -1,6 +1,7 @@
 package org.tenderhall.bidkit;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,10 +16,14 @@ import java.util.concurrent.Callable;
 import org.tenderhall.pki.domain.CertificateCheck;
 import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.pki.domain.TrustMaterial;
+import org.tenderhall.seal.BidOpener;
 import org.tenderhall.seal.EnvelopeInspector;
 import org.tenderhall.seal.Inspection;
+import org.tenderhall.seal.OpenedBid;
 import org.tenderhall.seal.SealException;
 import org.tenderhall.seal.SealFailure;
+import org.tenderhall.seal.Signer;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +53,14 @@ class VerifyCommand implements Callable<Integer> {
     @Option(names = "--organisation", description = "the bidder's credit code (default: the signer's own)")
     String organisation;
 
+    /**
+     * The platform cannot look inside the envelope before the opening; with the bidder's own key, verify can, and
+     * catches there what the opening would refuse (a signed bid written as PEM, a bad inner signature).
+     */
+    @ArgGroup(exclusive = false, multiplicity = "0..1",
+            heading = "With your own key, also open the bid as the opening will and check the signed bid inside:%n")
+    KeyOptions key;
+
     @Override
     public Integer call() throws Exception {
         Path envelope = sealed.envelope();
@@ -63,6 +76,16 @@ class VerifyCommand implements Callable<Integer> {
                         + opening.getSubjectX500Principal() + ": it could not be opened at the opening");
             }
             out.println("  encrypted to the opening certificate: yes");
+        }
+        if (key != null) {
+            Signer own = key.load();
+            OpenedBid opened = BidOpener.open(envelope, inspection.signer(), inspection.envelopeSha256(), own.key(),
+                    own.certificate(), OutputStream.nullOutputStream());
+            out.printf("  opens with your key: the signed bid inside verifies, package %d bytes, SHA-256 %s%n",
+                    opened.packageSize(), opened.packageSha256());
+        } else {
+            out.println("  the signed bid inside: not checked (add --key to open it with your own key, as the"
+                    + " opening will)");
         }
         if (!trusted.isEmpty()) {
             List<X509CRL> held = new ArrayList<>();

@@ -417,7 +417,9 @@ public class Openings {
                 line.reason = (intact ? "" : "The stored envelope is no longer the one received. ") + e.getMessage();
             } catch (IOException e) {
                 line.outcome = Outcome.WITHDRAWN;
-                line.reason = "The platform could not read or keep the bid: " + e.getMessage();
+                // The record is read by bidders: the JDK's text stays in the log.
+                LOG.warnf(e, "Bid %s of tender %s could not be read or kept at the opening", bid.id(), tender.id());
+                line.reason = "The platform could not read or keep the bid (logged under bid " + bid.id() + ")";
             } catch (CertificateException e) {
                 throw new IllegalStateException("bid " + bid.id() + " has an unreadable signer certificate", e);
             }

@@ -8,6 +8,7 @@ import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.MGF1ParameterSpec;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
@@ -20,6 +21,7 @@ import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInfoGenerator;
 import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
@@ -28,7 +30,12 @@ import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -80,16 +87,53 @@ final class Algorithms {
         };
     }
 
-    /** Verifies a signature by {@code certificate}: the JDK's providers, or Bouncy Castle's for SM2. */
-    static org.bouncycastle.cms.SignerInformationVerifier verifier(X509Certificate certificate)
+    /**
+     * Verifies {@code signer}'s signature by {@code certificate}: the JDK's providers, or Bouncy Castle's for SM2 and
+     * for RSASSA-PSS (the JDK has no name for PSS that Bouncy Castle's CMS asks for). Check
+     * {@link #refusedSignature} first.
+     */
+    static org.bouncycastle.cms.SignerInformationVerifier verifier(X509Certificate certificate, SignerInformation signer)
             throws OperatorCreationException {
         JcaSimpleSignerInfoVerifierBuilder builder = new JcaSimpleSignerInfoVerifierBuilder();
-        if (Sm2KeyTransport.isSm2(certificate.getPublicKey())) {
+        if (Sm2KeyTransport.isSm2(certificate.getPublicKey()) || isPss(signer)) {
             builder.setProvider(BC);
         }
         // With the key, not the certificate: Bouncy Castle would otherwise judge validity at the signingTime the
         // signer claims. Validity is the pki check's question, at the platform's receipt time.
         return builder.build(certificate.getPublicKey());
+    }
+
+    private static boolean isPss(SignerInformation signer) {
+        return PKCSObjectIdentifiers.id_RSASSA_PSS.getId().equals(signer.getEncryptionAlgOID());
+    }
+
+    /**
+     * Why {@code signer}'s signature algorithm is refused, or empty. RSASSA-PSS (RFC 4055) is taken with SHA-256,
+     * MGF1 with SHA-256 and the usual trailer, whatever its salt length: what {@code openssl cms -sign -md sha256
+     * -keyopt rsa_padding_mode:pss} writes. Its parameters are checked here because a verifier would take others.
+     */
+    static Optional<String> refusedSignature(SignerInformation signer) {
+        if (!isPss(signer)) {
+            return Optional.empty();
+        }
+        String refusal = "RSASSA-PSS signatures are taken with SHA-256 and MGF1 with SHA-256 only: sign with"
+                + " `-md sha256 -keyopt rsa_padding_mode:pss`, without another `rsa_mgf1_md`";
+        try {
+            byte[] encoded = signer.getEncryptionAlgParams();
+            if (encoded == null) {
+                return Optional.of(refusal); // the defaults are SHA-1
+            }
+            RSASSAPSSparams pss = RSASSAPSSparams.getInstance(ASN1Primitive.fromByteArray(encoded));
+            AlgorithmIdentifier mgf = pss.getMaskGenAlgorithm();
+            boolean sha256 = NISTObjectIdentifiers.id_sha256.equals(pss.getHashAlgorithm().getAlgorithm())
+                    && PKCSObjectIdentifiers.id_mgf1.equals(mgf.getAlgorithm())
+                    && NISTObjectIdentifiers.id_sha256.equals(AlgorithmIdentifier.getInstance(mgf.getParameters())
+                            .getAlgorithm())
+                    && pss.getTrailerField().intValueExact() == 1;
+            return sha256 ? Optional.empty() : Optional.of(refusal);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.of("The RSASSA-PSS parameters of the signature can not be read. " + refusal);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -132,9 +133,12 @@ public final class BidOpener {
             byte[] head;
             try {
                 head = any.getContentStream(ContentKeys.withContentKey(any, contentKey, recipients.authenticated))
-                        .getContentStream().readNBytes(24);
+                        .getContentStream().readNBytes(TextForm.HEAD);
             } catch (CMSException | IOException | RuntimeException e) {
                 return false;
+            }
+            if (TextForm.of(head).isPresent()) {
+                return true; // the right key (a wrong one gives noise): the opening refuses the text, saying so
             }
             if (head.length < 2 || head[0] != 0x30) {
                 return false;
@@ -190,7 +194,17 @@ public final class BidOpener {
         Signed signed;
         byte[] packageSha256;
         try (ReadAhead plaintext = new ReadAhead(decrypted.getContentStream(), "bid-decryption")) {
-            inner = new CMSSignedDataParser(Algorithms.digests(), plaintext);
+            PushbackInputStream peeked = new PushbackInputStream(plaintext, TextForm.HEAD);
+            byte[] head = peeked.readNBytes(TextForm.HEAD);
+            peeked.unread(head);
+            Optional<TextForm> text = TextForm.of(head);
+            if (text.isPresent()) {
+                Streams.drain(peeked); // to the end, where the ciphertext proves whole: else it is no text at all
+                throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The signed bid inside the envelope is "
+                        + text.get().named() + " text, not DER: sign the package with `openssl cms -sign -binary"
+                        + " -nodetach ... -outform DER` and encrypt those bytes");
+            }
+            inner = new CMSSignedDataParser(Algorithms.digests(), peeked);
             CMSTypedStream signedContent = inner.getSignedContent();
             if (signedContent == null) {
                 throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The signed bid carries no package");
@@ -212,7 +226,8 @@ public final class BidOpener {
             throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The decrypted content is not a signed bid", e);
         } catch (IOException e) {
             sink.rethrowFailure();
-            throw new SealException(SealFailure.DECRYPTION_FAILED, "The content did not decrypt cleanly: " + e.getMessage(), e);
+            throw new SealException(SealFailure.DECRYPTION_FAILED, "The content did not decrypt cleanly: the"
+                    + " ciphertext is damaged, or the key is not the one it was encrypted with", e);
         }
 
         if (!signed.signer.equals(outerSigner)) {
@@ -341,13 +356,17 @@ public final class BidOpener {
                 throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid must be signed with SHA-256"
                         + " (or SM3 with an SM2 key)");
             }
+            Optional<String> refused = Algorithms.refusedSignature(signer);
+            if (refused.isPresent()) {
+                throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's signature: " + refused.get());
+            }
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = inner.getCertificates().getMatches(signer.getSID());
             if (matches.isEmpty()) {
                 throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's signature does not carry its certificate");
             }
             X509Certificate certificate = Certificates.toX509(matches.iterator().next());
-            if (!signer.verify(Algorithms.verifier(certificate))) {
+            if (!signer.verify(Algorithms.verifier(certificate, signer))) {
                 throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's signature does not verify");
             }
             List<X509Certificate> certificates = new ArrayList<>();
@@ -356,8 +375,8 @@ public final class BidOpener {
             }
             return new Signed(certificate, certificates, signer);
         } catch (CMSException | OperatorCreationException | CertificateException | RuntimeException e) {
-            throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's signature does not verify: "
-                    + e.getMessage(), e);
+            throw new SealException(SealFailure.INNER_SIGNATURE_INVALID, "The bid's signature can not be verified"
+                    + " with its certificate", e);
         }
     }
 

@@ -36,10 +36,16 @@ public record ContentKeyDocument(String kind, String tenderId, String envelopeSh
                     || document.key() == null) {
                 throw new IllegalArgumentException("not a content key of a bid");
             }
-            HexFormat.of().parseHex(document.key());
+            try {
+                HexFormat.of().parseHex(document.key());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a content key of a bid: the key is not hexadecimal", e);
+            }
             return document;
         } catch (IOException e) {
-            throw new IllegalArgumentException("not a content key of a bid: " + e.getMessage(), e);
+            // The hand-in quotes this to the bidder: Jackson's own text names classes and positions.
+            throw new IllegalArgumentException("not a content key of a bid: not the JSON of {\"kind\", \"tenderId\","
+                    + " \"envelopeSha256\", \"key\"}", e);
         }
     }
 

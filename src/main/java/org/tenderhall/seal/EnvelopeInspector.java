@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
@@ -69,6 +70,7 @@ public final class EnvelopeInspector {
     public static Inspection inspect(InputStream envelope, byte[] outerSignature) throws SealException, IOException {
         // The envelope's SHA-256 as read: receipts name the envelope by it, whatever the signature's digest.
         java.security.DigestInputStream hashed = new java.security.DigestInputStream(envelope, sha256());
+        outerSignature = TextForm.signatureDer(outerSignature);
         CMSSignedDataParser outer;
         boolean signatureHashesSha256;
         try {
@@ -81,17 +83,28 @@ public final class EnvelopeInspector {
         }
         hashed.on(!signatureHashesSha256); // a signature over SHA-256 hashes the envelope already: once is enough
         CountingInput content = new CountingInput(outer.getSignedContent().getContentStream());
+        PushbackInputStream peeked = new PushbackInputStream(content, TextForm.HEAD);
+        byte[] head = peeked.readNBytes(TextForm.HEAD);
+        peeked.unread(head);
+        Optional<TextForm> text = TextForm.of(head);
         Structure structure = null;
         Exception broken = null;
         try {
-            structure = walk(content);
-            if (content.read() != -1) {
-                broken = new IllegalArgumentException("bytes after the end of the envelope");
+            if (text.isEmpty()) {
+                structure = walk(peeked);
+                if (peeked.read() != -1) {
+                    broken = new Breach("bytes after the end of the envelope");
+                }
             }
         } catch (IOException | RuntimeException e) {
             broken = e;
         }
-        Streams.drain(content);
+        Streams.drain(peeked);
+        if (text.isPresent()) {
+            // Before the signature: what to fix comes first, and a signature made without -binary would not fit.
+            throw new SealException(SealFailure.MALFORMED, "The envelope is " + text.get().named() + "; send the DER"
+                    + " bytes (`openssl cms -encrypt ... -outform DER`), with the outer signature made over them");
+        }
 
         SignerInformation signer = soleSigner(outer);
         Long signedSize;
@@ -108,7 +121,7 @@ public final class EnvelopeInspector {
         Verified signed = verify(outer, signer); // tampering explains a broken structure better than malformation does
         if (broken != null) {
             throw new SealException(SealFailure.MALFORMED, "The envelope is not a Tenderhall CMS envelope: "
-                    + broken.getMessage(), broken);
+                    + breach(broken).map(Breach::getMessage).orElse("its DER structure is broken"), broken);
         }
         byte[] sha256 = signatureHashesSha256 ? signer.getContentDigest() : hashed.getMessageDigest().digest();
         return new Inspection(signed.signer, signed.certificates, signed.signingTime, structure.profile,
@@ -124,6 +137,26 @@ public final class EnvelopeInspector {
     }
 
     private record Structure(SealProfile profile, List<Inspection.RecipientRef> recipients) {
+    }
+
+    /**
+     * How the envelope breaks the format, in our words. Anything else the parser throws is described without its
+     * text: a refusal reaches the bidder as it is, and library messages name classes, not what to do.
+     */
+    private static final class Breach extends IOException {
+        Breach(String message) {
+            super(message);
+        }
+    }
+
+    /** The breach of the format behind {@code failure}, if it is one (parsers wrap what a stream throws). */
+    private static Optional<Breach> breach(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Breach breach) {
+                return Optional.of(breach);
+            }
+        }
+        return Optional.empty();
     }
 
     private record Verified(X509Certificate signer, List<X509Certificate> certificates, Optional<Instant> signingTime) {
@@ -156,7 +189,7 @@ public final class EnvelopeInspector {
             if (GMObjectIdentifiers.sms4_cbc.equals(algorithm)) {
                 return new Structure(SealProfile.SM4_CBC_SM2, recipients);
             }
-            throw new IllegalArgumentException("content encryption " + algorithm + " is not a Tenderhall profile");
+            throw new Breach("content encryption " + algorithm + " is not a Tenderhall profile");
         }
         if (CMSObjectIdentifiers.authEnvelopedData.equals(type)) {
             AuthEnvelopedDataParser data = new AuthEnvelopedDataParser((ASN1SequenceParser) contentInfo.getContent(BERTags.SEQUENCE));
@@ -171,11 +204,11 @@ public final class EnvelopeInspector {
             data.getMac();
             read(data.getUnauthAttrs());
             if (!NISTObjectIdentifiers.id_aes256_GCM.equals(algorithm)) {
-                throw new IllegalArgumentException("content encryption " + algorithm + " is not a Tenderhall profile");
+                throw new Breach("content encryption " + algorithm + " is not a Tenderhall profile");
             }
             return new Structure(SealProfile.AES_256_GCM, recipients);
         }
-        throw new IllegalArgumentException("content type " + type + " is not an envelope");
+        throw new Breach("content type " + type + " is not an envelope");
     }
 
     /** Counts the bytes read outside the ciphertext, and refuses more than {@link #MAX_HEADER} of them. */
@@ -202,7 +235,7 @@ public final class EnvelopeInspector {
 
         private void count(long bytes) throws IOException {
             if (!draining && bytes > 0 && (header += bytes) > MAX_HEADER) {
-                throw new IOException("the envelope's recipients and attributes take more than " + MAX_HEADER + " bytes");
+                throw new Breach("the envelope's recipients and attributes take more than " + MAX_HEADER + " bytes");
             }
         }
 
@@ -230,7 +263,7 @@ public final class EnvelopeInspector {
 
     private static void drain(ASN1Encodable octets) throws IOException {
         if (octets == null) {
-            throw new IllegalArgumentException("the envelope carries no encrypted content");
+            throw new Breach("the envelope carries no encrypted content");
         }
         Streams.drain(((ASN1OctetStringParser) octets).getOctetStream());
     }
@@ -275,9 +308,13 @@ public final class EnvelopeInspector {
             if (!Digests.allowed(signer, outer.getCertificates().getMatches(signer.getSID()))) {
                 throw new SealException(SealFailure.MALFORMED, "The outer signature must use SHA-256 (or SM3 with an SM2 key)");
             }
+            Optional<String> refused = Algorithms.refusedSignature(signer);
+            if (refused.isPresent()) {
+                throw new SealException(SealFailure.MALFORMED, "The outer signature: " + refused.get());
+            }
             return signer;
         } catch (CMSException | RuntimeException e) {
-            throw new SealException(SealFailure.MALFORMED, "The outer signature can not be read: " + e.getMessage(), e);
+            throw new SealException(SealFailure.MALFORMED, "The outer signature's signer information can not be read", e);
         }
     }
 
@@ -300,7 +337,7 @@ public final class EnvelopeInspector {
             X509Certificate certificate = Certificates.toX509((X509CertificateHolder) matches.iterator().next());
             boolean valid;
             try {
-                valid = signer.verify(Algorithms.verifier(certificate));
+                valid = signer.verify(Algorithms.verifier(certificate, signer));
             } catch (CMSSignerDigestMismatchException changed) {
                 throw new SealException(SealFailure.TAMPERED, "The envelope is not the one its outer signature was made over");
             }
@@ -313,8 +350,8 @@ public final class EnvelopeInspector {
             }
             return new Verified(certificate, certificates, signingTime(signer));
         } catch (CMSException | OperatorCreationException | CertificateException | RuntimeException e) {
-            throw new SealException(SealFailure.OUTER_SIGNATURE_INVALID, "The outer signature can not be verified: "
-                    + e.getMessage(), e);
+            throw new SealException(SealFailure.OUTER_SIGNATURE_INVALID, "The outer signature can not be verified with"
+                    + " its certificate (signature algorithm " + signer.getEncryptionAlgOID() + ")", e);
         }
     }
 

@@ -56,11 +56,12 @@ class BidkitTest {
         assertThat(seal.exit()).as(seal.err()).isZero();
         assertThat(seal.out()).contains("Sealed the bid of 91350200B000000431", "price 12345678.90");
 
-        Run verify = bidkit("verify", "--envelope", dir.resolve("sealed/bid.cms").toString(), "--opening-certificate",
-                opening, "--trust", DemoPki.DIR.resolve("ca/rsa-root.crt").toString(), "--crl",
-                DemoPki.DIR.resolve("crl/rsa-issuing.crl").toString());
+        Run verify = bidkit(withKey("bidder1", "verify", "--envelope", dir.resolve("sealed/bid.cms").toString(),
+                "--opening-certificate", opening, "--trust", DemoPki.DIR.resolve("ca/rsa-root.crt").toString(), "--crl",
+                DemoPki.DIR.resolve("crl/rsa-issuing.crl").toString()));
         assertThat(verify.exit()).as(verify.err()).isZero();
-        assertThat(verify.out()).contains("signer trusted: yes, for 91350200B000000431", "OK");
+        assertThat(verify.out()).contains("opens with your key: the signed bid inside verifies",
+                "signer trusted: yes, for 91350200B000000431", "OK");
 
         Run open = bidkit(withKey("bidder1", "open", "--envelope", dir.resolve("sealed/bid.cms").toString(), "--out",
                 dir.resolve("opened").toString()));
@@ -87,6 +88,37 @@ class BidkitTest {
         assertThat(quiet.exit()).as(quiet.err()).isZero();
         assertThat(quiet.err()).isEmpty();
         assertThat(quiet.out()).startsWith("Sealed the bid of 91350200B000000431").contains("envelope:  ");
+    }
+
+    @Test
+    void verify_with_the_bidders_key_catches_a_signed_bid_written_as_pem_inside_the_envelope() throws Exception {
+        Path bidPackage = dir.resolve("package.zip");
+        try (var zip = Files.newOutputStream(bidPackage)) {
+            BidFolder.zip(folder, zip);
+        }
+        String key = org.tenderhall.seal.Openssl.privateKey(dir, "bidder1").toString();
+        String certificate = DemoPki.certificate("bidder1").toAbsolutePath().toString();
+        String issuing = DemoPki.DIR.resolve("ca/rsa-issuing.crt").toAbsolutePath().toString();
+        // The bid signed with -outform PEM, then encrypted and signed as docs/bid-envelope.md says.
+        org.tenderhall.seal.Openssl.ok(dir, "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-in",
+                bidPackage.toString(), "-signer", certificate, "-inkey", key, "-certfile", issuing, "-outform", "PEM",
+                "-out", "inner.p7m");
+        org.tenderhall.seal.Openssl.ok(dir, "cms", "-encrypt", "-binary", "-aes-256-cbc", "-in", "inner.p7m",
+                "-outform", "DER", "-recip", opening, "-keyopt", "rsa_padding_mode:oaep", "-keyopt",
+                "rsa_oaep_md:sha256", "-recip", certificate, "-keyopt", "rsa_padding_mode:oaep", "-keyopt",
+                "rsa_oaep_md:sha256", "-out", "bid.cms");
+        org.tenderhall.seal.Openssl.ok(dir, "cms", "-sign", "-binary", "-md", "sha256", "-in", "bid.cms", "-signer",
+                certificate, "-inkey", key, "-certfile", issuing, "-outform", "DER", "-out", "bid.cms.p7s");
+
+        Run outside = bidkit("verify", "--envelope", dir.resolve("bid.cms").toString(), "--opening-certificate", opening);
+        assertThat(outside.exit()).as(outside.err()).isZero(); // what the platform sees at upload is sound
+        assertThat(outside.out()).contains("the signed bid inside: not checked (add --key");
+
+        Run inside = bidkit(withKey("bidder1", "verify", "--envelope", dir.resolve("bid.cms").toString(),
+                "--opening-certificate", opening));
+        assertThat(inside.exit()).isEqualTo(Bidkit.REFUSED);
+        assertThat(inside.err()).startsWith("REFUSED (invalid-inner-signature): The signed bid inside the envelope is"
+                + " PEM text, not DER").doesNotContain("Exception");
     }
 
     @Test

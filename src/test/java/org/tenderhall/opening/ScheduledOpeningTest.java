@@ -36,7 +36,7 @@ import org.tenderhall.tender.Tendering;
  * submitted, the deadline passes, the scheduler opens them and the opening record reads out every price.
  */
 @QuarkusTest
-class ScheduledOpeningTest {
+public class ScheduledOpeningTest {
 
     static final String TYPES = "https://tenderhall.org/problems/";
     public static final Map<String, String> ORGANISATION = Map.of("bidder1", DemoData.BIDDER_1.code().value(),
@@ -77,6 +77,22 @@ class ScheduledOpeningTest {
 
     /** The same bid as {@link #sealed}, made with nothing but openssl commands (signed, encrypted, signed again). */
     public static SealedBids.Sealed sealedWithOpenssl(String bidder, String tender, String price) throws Exception {
+        return sealedWithOpenssl(bidder, tender, price, OpensslChoices.DOCUMENTED);
+    }
+
+    /**
+     * What a bidder reading only OpenSSL's manual may choose: the -outform of the inner signed bid, the envelope and
+     * the outer signature, and extra options of the inner and outer {@code openssl cms -sign}.
+     */
+    public record OpensslChoices(String innerForm, List<String> innerSign, String envelopeForm, List<String> outerSign,
+            String signatureForm) {
+        /** The commands of docs/bid-envelope.md. */
+        public static final OpensslChoices DOCUMENTED = new OpensslChoices("DER", List.of(), "DER", List.of(), "DER");
+        public static final List<String> PSS = List.of("-keyopt", "rsa_padding_mode:pss");
+    }
+
+    public static SealedBids.Sealed sealedWithOpenssl(String bidder, String tender, String price, OpensslChoices choices)
+            throws Exception {
         Path dir = Files.createTempDirectory("openssl-bid");
         Files.write(dir.resolve("package.zip"), SealedBids.bidPackage(manifest(tender, bidder, price), 50_000));
         Files.write(dir.resolve("opening.pem"), given().get("/api/tenders/" + tender + "/opening-certificate").then()
@@ -84,14 +100,20 @@ class ScheduledOpeningTest {
         String key = Openssl.privateKey(dir, bidder).toString();
         String certificate = DemoPki.certificate(bidder).toAbsolutePath().toString();
         String issuing = DemoPki.DIR.resolve("ca/rsa-issuing.crt").toAbsolutePath().toString();
-        Openssl.ok(dir, "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-in", "package.zip", "-signer",
-                certificate, "-inkey", key, "-certfile", issuing, "-outform", "DER", "-out", "inner.p7m");
-        Openssl.ok(dir, "cms", "-encrypt", "-binary", "-aes-256-cbc", "-in", "inner.p7m", "-outform", "DER",
-                "-recip", "opening.pem", "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
-                "-recip", certificate, "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
-                "-out", "bid.cms");
-        Openssl.ok(dir, "cms", "-sign", "-binary", "-md", "sha256", "-in", "bid.cms", "-signer", certificate,
-                "-inkey", key, "-certfile", issuing, "-outform", "DER", "-out", "bid.cms.p7s");
+        List<String> sign = new java.util.ArrayList<>(List.of("cms", "-sign", "-binary", "-nodetach", "-md", "sha256",
+                "-in", "package.zip", "-signer", certificate, "-inkey", key, "-certfile", issuing, "-outform",
+                choices.innerForm(), "-out", "inner.p7m"));
+        sign.addAll(choices.innerSign());
+        Openssl.ok(dir, sign.toArray(String[]::new));
+        Openssl.ok(dir, "cms", "-encrypt", "-binary", "-aes-256-cbc", "-in", "inner.p7m", "-outform",
+                choices.envelopeForm(), "-recip", "opening.pem", "-keyopt", "rsa_padding_mode:oaep", "-keyopt",
+                "rsa_oaep_md:sha256", "-recip", certificate, "-keyopt", "rsa_padding_mode:oaep", "-keyopt",
+                "rsa_oaep_md:sha256", "-out", "bid.cms");
+        List<String> outer = new java.util.ArrayList<>(List.of("cms", "-sign", "-binary", "-md", "sha256", "-in",
+                "bid.cms", "-signer", certificate, "-inkey", key, "-certfile", issuing, "-outform",
+                choices.signatureForm(), "-out", "bid.cms.p7s"));
+        outer.addAll(choices.outerSign());
+        Openssl.ok(dir, outer.toArray(String[]::new));
         return new SealedBids.Sealed(Files.readAllBytes(dir.resolve("bid.cms")), Files.readAllBytes(dir.resolve("bid.cms.p7s")));
     }
 
@@ -264,6 +286,27 @@ class ScheduledOpeningTest {
         assertThat(actions(tender)).contains("TenderFailed").doesNotContain("OpeningStarted", "OpeningKeyUnwrapped");
         assertThat(given().get("/api/notices").then().extract().jsonPath().getList("findAll { it.tenderId == '"
                 + tender + "' }.kind", String.class)).contains("TENDER_FAILED");
+    }
+
+    @Test
+    void openssl_bids_signed_with_rsa_pss_open_and_one_whose_inner_signed_bid_is_pem_is_revoked_saying_so()
+            throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30); // two OpenSSL bids to make first, on a busy machine too
+        String tender = tender(deadline, "bidder1", "bidder2", "bidder3");
+        // RSA-PSS inside and outside, the outer signature sent as PEM: all taken.
+        SealedBids.submit("bidder1", tender, sealedWithOpenssl("bidder1", tender, "9650000.00", new OpensslChoices(
+                "DER", OpensslChoices.PSS, "DER", OpensslChoices.PSS, "PEM"))).statusCode(201);
+        SealedBids.submit("bidder2", tender, sealed("bidder2", tender, "9480000.50")).statusCode(201);
+        // The signed bid inside written as PEM: the platform cannot see it before the opening.
+        SealedBids.submit("bidder3", tender, sealedWithOpenssl("bidder3", tender, "9712345.67", new OpensslChoices(
+                "PEM", List.of(), "DER", List.of(), "DER"))).statusCode(201);
+
+        waitUntil(deadline);
+        JsonPath record = recorded(tender);
+        assertThat(record.getList("lines.outcome")).containsExactly("OPENED", "OPENED", "REVOKED");
+        assertThat(record.getList("lines.price", String.class)).containsExactly("9650000.00", "9480000.50", null);
+        assertThat(record.getString("lines[2].reason")).contains("The signed bid inside the envelope is PEM text, not DER",
+                "-outform DER").doesNotContain("Exception");
     }
 
     @Test

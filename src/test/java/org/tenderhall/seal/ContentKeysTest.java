@@ -49,4 +49,32 @@ class ContentKeysTest {
         assertThatThrownBy(() -> ContentKeys.extract(dir.resolve("bid.cms"), other.key(), other.certificate()))
                 .isInstanceOf(SealException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void the_right_key_of_a_bid_whose_signed_bid_inside_is_pem_is_taken_and_the_opening_says_why_it_fails()
+            throws Exception {
+        Path bidPackage = BidPackages.write(dir, "91350200B000000431", 1000);
+        OpensslInteropTest.sealWithOpenssl(dir, bidPackage, "PEM", List.of(), "DER", List.of(), "DER");
+        Signer signer = DemoPki.load("bidder1");
+        Inspection inspection = EnvelopeInspector.inspect(dir.resolve("bid.cms"),
+                Files.readAllBytes(dir.resolve("bid.cms.p7s")));
+
+        byte[] key = ContentKeys.extract(dir.resolve("bid.cms"), signer.key(), signer.certificate());
+        // The key is the right one: a hand-in is not refused as a key that does not decrypt.
+        assertThat(ContentKeys.opens(dir.resolve("bid.cms"), key)).isTrue();
+        SealException refused = OpensslInteropTest.refusal(() -> BidOpener.openWithContentKey(dir.resolve("bid.cms"),
+                inspection.signer(), inspection.envelopeSha256(), key, new ByteArrayOutputStream()));
+        assertThat(refused.reason()).isEqualTo(SealFailure.INNER_SIGNATURE_INVALID);
+        assertThat(refused.getMessage()).startsWith("The signed bid inside the envelope is PEM text, not DER");
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_content_key_document_that_does_not_parse_is_refused_in_words_of_ours() {
+        for (String bad : List.of("{\"kind\":\"tenderhall-content-key\",\"tenderId\":1,", "{\"oops\":true}",
+                "{\"kind\":\"tenderhall-content-key\",\"tenderId\":\"t\",\"envelopeSha256\":\"00\",\"key\":\"xyz\"}")) {
+            assertThatThrownBy(() -> ContentKeyDocument.parse(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a content key of a bid")
+                    .message().doesNotContain("Exception", "com.fasterxml", "hexadecimal digit", "line:", "column:");
+        }
+    }
 }

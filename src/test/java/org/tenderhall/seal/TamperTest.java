@@ -142,6 +142,25 @@ class TamperTest {
     }
 
     @Test
+    void a_refusal_of_signed_garbage_says_what_is_wrong_without_library_text() throws Exception {
+        Path key = Openssl.privateKey(dir, "bidder1");
+        byte[] random = new byte[3000];
+        new java.util.Random(7).nextBytes(random);
+        byte[][] garbages = {{0x30, 0x03, 0x02, 0x01, 0x05}, random, {0x30, (byte) 0x80, 0x06, 0x03, 0x2a, 0x03, 0x04},
+            {0x2d, 0x2d, 0x0d, 0x0a}, Files.readAllBytes(DemoPki.certificate("bidder1"))};
+        for (int i = 0; i < garbages.length; i++) {
+            Path garbage = Files.write(dir.resolve("garbage-" + i + ".cms"), garbages[i]);
+            Openssl.ok(dir, "cms", "-sign", "-binary", "-md", "sha256", "-in", garbage.toString(), "-signer",
+                    DemoPki.certificate("bidder1").toAbsolutePath().toString(), "-inkey", key.toString(), "-outform",
+                    "DER", "-out", "garbage-" + i + ".cms.p7s");
+            byte[] signature = Files.readAllBytes(dir.resolve("garbage-" + i + ".cms.p7s"));
+            SealException refused = OpensslInteropTest.refusal(() -> EnvelopeInspector.inspect(garbage, signature));
+            assertThat(refused.getMessage()).as("garbage %d", i).startsWith("The envelope ");
+            OpensslInteropTest.assertNoLibraryText(refused);
+        }
+    }
+
+    @Test
     void a_key_that_is_not_a_recipient_is_refused() throws Exception {
         SealedBid sealed = seal(SealProfile.AES_256_CBC);
         Signer stranger = DemoPki.load("bidder3");

@@ -2,8 +2,10 @@ package org.tenderhall.bid.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.tenderhall.Api.as;
 import static org.tenderhall.bid.api.BidSubmissionTest.commit;
 import static org.tenderhall.bid.api.BidSubmissionTest.create;
@@ -16,11 +18,15 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tenderhall.DemoPki;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.bid.SealedBids;
 import org.tenderhall.identity.DemoData;
+import org.tenderhall.opening.ScheduledOpeningTest;
+import org.tenderhall.opening.ScheduledOpeningTest.OpensslChoices;
+import org.tenderhall.seal.Openssl;
 import org.tenderhall.tender.Tendering;
 
 /** Every kind of bad bid is refused with its own problem, nothing is stored as a bid, and the audit log says why. */
@@ -137,6 +143,46 @@ class BidRejectionTest {
         String tender = publishedAndRegistered("bidder1");
         create("bidder1", tender, 1000, "not a signature".getBytes()).statusCode(422)
                 .body("type", equalTo(TYPES + "malformed-envelope"));
+        assertRefused("bidder1", tender, "malformed-envelope");
+    }
+
+    @Test
+    void an_envelope_sealed_as_pem_with_openssl_is_refused_saying_to_send_the_der_bytes() throws Exception {
+        String tender = publishedAndRegistered("bidder1");
+        var bid = ScheduledOpeningTest.sealedWithOpenssl("bidder1", tender, "1000.00",
+                new OpensslChoices("DER", List.of(), "PEM", List.of(), "DER"));
+        submit("bidder1", tender, bid.envelope(), bid.signature()).statusCode(422)
+                .body("type", equalTo(TYPES + "malformed-envelope"))
+                .body("detail", containsString("The envelope is PEM; send the DER bytes"))
+                .body("detail", containsString("-outform DER"))
+                .body("detail", not(containsString("DL object")));
+        assertRefused("bidder1", tender, "malformed-envelope");
+    }
+
+    @Test
+    void an_rsa_pss_signature_with_other_parameters_than_sha256_is_refused_saying_which() throws Exception {
+        String tender = publishedAndRegistered("bidder1");
+        var bid = ScheduledOpeningTest.sealedWithOpenssl("bidder1", tender, "1000.00", new OpensslChoices("DER",
+                List.of(), "DER", List.of("-keyopt", "rsa_padding_mode:pss", "-keyopt", "rsa_mgf1_md:sha1"), "DER"));
+        submit("bidder1", tender, bid.envelope(), bid.signature()).statusCode(422)
+                .body("type", equalTo(TYPES + "malformed-envelope"))
+                .body("detail", containsString("RSASSA-PSS signatures are taken with SHA-256 and MGF1 with SHA-256"))
+                .body("detail", not(containsString("Exception")));
+        assertRefused("bidder1", tender, "malformed-envelope");
+    }
+
+    @Test
+    void an_outer_signature_in_s_mime_is_refused_before_any_byte_is_sent_saying_to_send_der() throws Exception {
+        String tender = publishedAndRegistered("bidder1");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("smime-signature");
+        java.nio.file.Files.write(dir.resolve("bid.cms"), new byte[100]);
+        Openssl.ok(dir, "cms", "-sign", "-binary", "-md", "sha256", "-in", "bid.cms", "-signer",
+                DemoPki.certificate("bidder1").toAbsolutePath().toString(), "-inkey",
+                Openssl.privateKey(dir, "bidder1").toString(), "-out", "bid.cms.p7s"); // S/MIME: openssl's default
+        create("bidder1", tender, 100, java.nio.file.Files.readAllBytes(dir.resolve("bid.cms.p7s"))).statusCode(422)
+                .body("type", equalTo(TYPES + "malformed-envelope"))
+                .body("detail", containsString("The outer signature is S/MIME"))
+                .body("detail", containsString("-outform DER"));
         assertRefused("bidder1", tender, "malformed-envelope");
     }
 
