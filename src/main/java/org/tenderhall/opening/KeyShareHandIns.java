@@ -79,7 +79,7 @@ public class KeyShareHandIns {
             share = ShareDocument.parse(document);
         } catch (SealException | IllegalArgumentException e) {
             throw refused(actor, tenderId, SHARE_INVALID, "The share is not a share encrypted to this opening's"
-                    + " transport certificate: " + e.getMessage());
+                    + " transport certificate"); // the parser's own words name its classes, not what to fix
         }
         if (!share.tenderId().equals(tenderId.toString())) {
             throw refused(actor, tenderId, SHARE_OF_ANOTHER_TENDER, "The share is of tender " + share.tenderId());

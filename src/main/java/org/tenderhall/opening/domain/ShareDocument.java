@@ -41,7 +41,7 @@ public record ShareDocument(String kind, String tenderId, int index, int thresho
             HexFormat.of().parseHex(document.share());
             return document;
         } catch (IOException e) {
-            throw new IllegalArgumentException("not a share of an opening key: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not a share of an opening key: not its JSON", e);
         }
     }
 
