@@ -5,7 +5,9 @@ import io.quarkus.security.AuthenticationException;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,10 +40,13 @@ class HttpFailureProblems {
     @ConfigProperty(name = "tenderhall.bid.max-size", defaultValue = "2G")
     MemorySize maxBidSize;
 
+    @Inject
+    Event<ProblemAnswered> answered;
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseDeclaredOversize);
         router.route().order(-1).handler(this::limitStreamedBody);
-        router.route().order(Integer.MIN_VALUE + 1).failureHandler(HttpFailureProblems::respond);
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(this::respond);
     }
 
     long limit(RoutingContext context) {
@@ -71,7 +76,7 @@ class HttpFailureProblems {
         context.next();
     }
 
-    private static void respond(RoutingContext context) {
+    private void respond(RoutingContext context) {
         if (context.response().ended() || context.response().headWritten()
                 || context.failure() instanceof AuthenticationException) {
             // The security layer answers its own failures: a challenge, or the login form's error page.
@@ -91,9 +96,17 @@ class HttpFailureProblems {
         }
         Problem problem = Problem.of(ProblemType.forStatus(status), detail, context.request().path(), requestId,
                 List.of());
-        context.response()
-                .setStatusCode(problem.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(Json.encode(problem));
+        // Announced (the audit trail records refusals) on a worker thread, before the client has the answer.
+        context.vertx().executeBlocking(() -> {
+            answered.fire(new ProblemAnswered(context, problem.status(), problem, null));
+            return null;
+        }, false).onComplete(announced -> {
+            if (!context.response().ended()) {
+                context.response()
+                        .setStatusCode(problem.status())
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .end(Json.encode(problem));
+            }
+        });
     }
 }
