@@ -134,6 +134,9 @@ class RefusalTrailTest {
                 new Refusal("invalid field", id -> as("admin", id).body("{\"code\":\"" + Api.withWrongCheckCharacter(
                         Api.freshCreditCode()) + "\",\"name\":\"X\"}").post("/api/organisations"),
                         422, "validation-failed", "CommandRefused", "admin", "/api/organisations"),
+                new Refusal("a kind of refusal the trail does not know, from a filter", id -> as("admin", id)
+                        .header(UnknownKindOfRefusal.HEADER, "yes").body(organisation).post("/api/organisations"),
+                        429, UnknownKindOfRefusal.KIND.slug(), "CommandRefused", null, "/api/organisations"),
                 new Refusal("a bidder creating an admin account", id -> as("bidder1", id).body("{\"username\":\"evil\","
                         + "\"displayName\":\"Evil\",\"password\":\"evil-password-1\",\"role\":\"admin\",\"organisation\":\""
                         + DemoData.BIDDER_1.code().value() + "\"}").post("/api/accounts"),
