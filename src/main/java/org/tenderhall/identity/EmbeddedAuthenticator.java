@@ -97,7 +97,7 @@ public class EmbeddedAuthenticator implements IdentityProvider<UsernamePasswordA
         }
         String address = http == null || http.request().remoteAddress() == null ? "unknown"
                 : http.request().remoteAddress().hostAddress();
-        Optional<java.time.Duration> wait = attempts.lockedOut(username, address);
+        Optional<Duration> wait = attempts.lockedOut(username, address);
         if (wait.isPresent()) {
             new SignInFailure(username, IdentityRejections.TOO_MANY_SIGN_IN_ATTEMPTS, "Too many failed sign-ins for this"
                     + " account or from this address: try again after the time in Retry-After.", wait).markOn(http);
