@@ -14,7 +14,8 @@ import org.tenderhall.platform.web.RequestIds;
 
 /**
  * Records the audit event of a state-changing command. It must be called inside the command's transaction
- * (it refuses to run outside one), so the event and the change commit or roll back together.
+ * (it refuses to run outside one), so the event and the change commit or roll back together. Refusals are
+ * recorded by {@link RefusalTrail}, in transactions of their own.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -37,6 +38,25 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(Actor actor, String action, String subject, Object data) {
+        return append(actor.username(), actor.role().id(), actor.organisation().value(), action, subject,
+                RequestIds.current(), data);
+    }
+
+    /**
+     * Appends the event of a refusal that its command describes itself (call it in a transaction of its own, as
+     * the command's rolls back), and tells the {@link RefusalTrail} that this request's refusal is on record.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent recordRefusal(Actor actor, String action, String subject, Object data) {
+        AuditEvent event = record(actor, action, subject, data);
+        RefusalTrail.alreadyRecorded(RequestIds.context());
+        return event;
+    }
+
+    /** Appends one event with its fields as given: for a refusal, the actor may be a name nobody signed in as. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    AuditEvent append(String actor, String role, String organisation, String action, String subject, String requestId,
+            Object data) {
         // The row lock on the head serialises appends until commit: gapless numbers in commit order.
         long seq = ((Number) em.createNativeQuery("update audit_log_head set size = size + 1 where id = 1 returning size")
                 .getSingleResult()).longValue() - 1;
@@ -45,12 +65,12 @@ public class AuditLog {
         AuditEvent event = new AuditEvent();
         event.seq = seq;
         event.recordedAt = now;
-        event.actor = actor.username();
-        event.role = actor.role().id();
-        event.organisation = actor.organisation().value();
+        event.actor = actor;
+        event.role = role;
+        event.organisation = organisation;
         event.action = action;
         event.subject = subject;
-        event.requestId = RequestIds.current();
+        event.requestId = requestId;
         event.data = CanonicalJson.of(json.valueToTree(data));
         event.dataSha256 = AuditLeaf.sha256Hex(event.data);
         event.canonical = AuditLeaf.canonicalEvent(seq, now, event.actor, event.role, event.organisation,

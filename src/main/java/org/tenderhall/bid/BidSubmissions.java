@@ -205,7 +205,7 @@ public class BidSubmissions {
             }
             held.state = BidUpload.State.REJECTED;
             held.updatedAt = clock.instant();
-            audit.record(bidder, "BidRejected", "tender:" + upload.tenderId, Map.of("upload", upload.id.toString(),
+            audit.recordRefusal(bidder, "BidRejected", "tender:" + upload.tenderId, Map.of("upload", upload.id.toString(),
                     "reason", refused.type().slug(), "detail", refused.getMessage()));
         });
         inspections.forget(upload.id);

@@ -76,7 +76,7 @@ public class BidUploads {
         try {
             return open(bidder, tenderId, lot, size, signature);
         } catch (Rejection refused) {
-            QuarkusTransaction.requiringNew().run(() -> audit.record(bidder, "BidUploadRefused", "tender:" + tenderId,
+            QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(bidder, "BidUploadRefused", "tender:" + tenderId,
                     Map.of("reason", refused.type().slug(), "detail", refused.getMessage())));
             throw refused;
         }

@@ -7,7 +7,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +20,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.tenderhall.identity.domain.IdentityRejections;
 import org.tenderhall.identity.domain.PasswordHash;
+import org.tenderhall.identity.domain.SignInAttempts;
+import org.tenderhall.platform.problem.ProblemType;
+import org.tenderhall.platform.problem.SignInFailure;
 
 /**
  * Checks user name and password (HTTP Basic and the login form) against the embedded accounts.
@@ -28,6 +36,10 @@ import org.tenderhall.identity.domain.PasswordHash;
  * <p>Basic authentication sends the password with every request, so a successful bcrypt check is remembered
  * for a few minutes under a keyed hash of name, stored hash and password; changing the password or disabling
  * the account takes effect at once because the account row is read on every request.
+ *
+ * <p>Failed sign-ins are counted per claimed user name and per client address ({@link SignInAttempts}); beyond
+ * the limit every attempt is refused unchecked, and each failure is left on the request ({@link SignInFailure})
+ * for the answer and the audit trail.
  */
 @ApplicationScoped
 public class EmbeddedAuthenticator implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -52,6 +64,14 @@ public class EmbeddedAuthenticator implements IdentityProvider<UsernamePasswordA
     @Inject
     Clock clock;
 
+    private SignInAttempts attempts;
+
+    @PostConstruct
+    void limits() {
+        IdentityConfig.SignInLimit limit = config.signInLimit();
+        attempts = new SignInAttempts(clock, limit.perAccount(), limit.perAddress(), limit.window());
+    }
+
     public EmbeddedAuthenticator() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -66,19 +86,35 @@ public class EmbeddedAuthenticator implements IdentityProvider<UsernamePasswordA
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> check(request.getUsername(), new String(request.getPassword().getPassword())));
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return context.runBlocking(() -> check(request.getUsername(), new String(request.getPassword().getPassword()),
+                http));
     }
 
-    private SecurityIdentity check(String username, String password) {
+    private SecurityIdentity check(String username, String password, RoutingContext http) {
         if (config.mode() != IdentityConfig.Mode.EMBEDDED) {
             throw new AuthenticationFailedException("embedded accounts are switched off in oidc mode");
         }
-        AccountService.Login login = accounts.findLogin(username).orElse(null);
-        if (login == null) {
-            PasswordHash.matches(password, DECOY_HASH);
+        String address = http == null || http.request().remoteAddress() == null ? "unknown"
+                : http.request().remoteAddress().hostAddress();
+        Optional<Duration> wait = attempts.lockedOut(username, address);
+        if (wait.isPresent()) {
+            new SignInFailure(username, IdentityRejections.TOO_MANY_SIGN_IN_ATTEMPTS, "Too many failed sign-ins for this"
+                    + " account or from this address: try again after the time in Retry-After.", wait).markOn(http);
             throw new AuthenticationFailedException();
         }
-        if (!passwordMatches(login, password) || !login.enabled()) {
+        AccountService.Login login = accounts.findLogin(username).orElse(null);
+        boolean signedIn;
+        if (login == null) {
+            PasswordHash.matches(password, DECOY_HASH);
+            signedIn = false;
+        } else {
+            signedIn = passwordMatches(login, password) && login.enabled();
+        }
+        if (!signedIn) {
+            attempts.failed(username, address);
+            new SignInFailure(username, ProblemType.UNAUTHENTICATED, "Sign in: valid credentials are required for"
+                    + " this request.", Optional.empty()).markOn(http);
             throw new AuthenticationFailedException();
         }
         return identityOf(login);

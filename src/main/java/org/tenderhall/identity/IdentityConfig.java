@@ -2,6 +2,7 @@ package org.tenderhall.identity;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** {@code tenderhall.identity.*}: which identity mode runs, and how the first accounts come to exist. */
@@ -30,6 +31,24 @@ public interface IdentityConfig {
     DemoData demoData();
 
     Bootstrap bootstrap();
+
+    SignInLimit signInLimit();
+
+    /**
+     * Failed sign-ins (embedded mode: Basic or the login form) allowed per account and per client address within
+     * the window; beyond them attempts are refused with {@code 429} until the window has passed. Counted in
+     * memory, per instance ({@link org.tenderhall.identity.domain.SignInAttempts}).
+     */
+    interface SignInLimit {
+        @WithDefault("10")
+        int perAccount();
+
+        @WithDefault("10")
+        int perAddress();
+
+        @WithDefault("15M")
+        Duration window();
+    }
 
     /**
      * The first administrator for an embedded-mode platform on an external database, created at start when no

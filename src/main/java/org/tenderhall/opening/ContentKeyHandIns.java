@@ -118,7 +118,7 @@ public class ContentKeyHandIns {
     }
 
     private Rejection refused(Actor bidder, UUID tenderId, ProblemType problem, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> audit.record(bidder, "ContentKeyRefused", Tenders.subject(tenderId),
+        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(bidder, "ContentKeyRefused", Tenders.subject(tenderId),
                 Map.of("problem", problem.slug(), "detail", detail)));
         return new Rejection(problem, detail);
     }

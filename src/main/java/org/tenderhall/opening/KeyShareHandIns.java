@@ -118,7 +118,7 @@ public class KeyShareHandIns {
     }
 
     private Rejection refused(Actor actor, UUID tenderId, ProblemType problem, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "KeyShareRefused", Tenders.subject(tenderId),
+        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(actor, "KeyShareRefused", Tenders.subject(tenderId),
                 Map.of("problem", problem.slug(), "detail", detail)));
         return new Rejection(problem, detail);
     }

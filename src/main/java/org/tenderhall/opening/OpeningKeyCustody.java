@@ -33,6 +33,7 @@ import org.tenderhall.opening.store.OpeningCustodian;
 import org.tenderhall.opening.store.OpeningKey;
 import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.platform.keys.PlatformKeys;
+import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.KeyEnvelopes;
 import org.tenderhall.seal.SealException;
@@ -141,7 +142,8 @@ public class OpeningKeyCustody {
                     return Optional.of(new Unlocked(privateKey, certificate));
                 }
                 default -> {
-                    refuse(actor, tenderId, "OpeningKeyRefused", "the key is in " + key.custody + " custody");
+                    refuse(actor, tenderId, "OpeningKeyRefused", OpeningProblems.CUSTODY, "the key is in " + key.custody
+                            + " custody");
                     throw new Rejection(OpeningProblems.CUSTODY, "The opening key of this tender is held in "
                             + key.custody + " custody, which the platform cannot open; the attempt is recorded");
                 }
@@ -158,7 +160,7 @@ public class OpeningKeyCustody {
                         "No tender " + tenderId)).openingTime();
         Instant now = clock.instant();
         if (!OpeningRules.due(openingTime, now)) {
-            refuse(actor, tenderId, action, "before the opening time " + openingTime);
+            refuse(actor, tenderId, action, OpeningProblems.NOT_DUE, "before the opening time " + openingTime);
             throw new Rejection(OpeningProblems.NOT_DUE, "Nothing of this tender's opening unlocks before "
                     + openingTime + "; the attempt is recorded");
         }
@@ -206,8 +208,8 @@ public class OpeningKeyCustody {
                 && rsa.getModulus().equals(published.getModulus());
     }
 
-    void refuse(Actor actor, UUID tenderId, String action, String why) {
-        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, action, Tenders.subject(tenderId),
-                Map.of("reason", why, "at", clock.instant().toString())));
+    void refuse(Actor actor, UUID tenderId, String action, ProblemType problem, String why) {
+        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(actor, action, Tenders.subject(tenderId),
+                Map.of("problem", problem.slug(), "reason", why, "at", clock.instant().toString())));
     }
 }

@@ -95,7 +95,7 @@ public class OpeningResponses {
 
     private Rejection refused(Actor bidder, UUID tenderId, OpeningResponse.Kind kind, ProblemType problem,
             String detail) {
-        QuarkusTransaction.requiringNew().run(() -> audit.record(bidder, "OpeningResponseRefused",
+        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(bidder, "OpeningResponseRefused",
                 Tenders.subject(tenderId), Map.of("kind", kind.name(), "problem", problem.slug())));
         return new Rejection(problem, detail);
     }

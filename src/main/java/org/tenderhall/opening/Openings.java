@@ -181,8 +181,9 @@ public class Openings {
                 .orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "No tender " + tenderId));
         Instant now = clock.instant();
         if (!OpeningRules.due(tender.openingTime(), now)) {
-            QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "OpeningRefused", Tenders.subject(tenderId),
-                    Map.of("reason", "before the opening time", "openingTime", tender.openingTime().toString(),
+            QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(actor, "OpeningRefused", Tenders.subject(tenderId),
+                    Map.of("problem", OpeningProblems.NOT_DUE.slug(), "reason", "before the opening time",
+                            "openingTime", tender.openingTime().toString(),
                             "at", now.toString())));
             throw new Rejection(OpeningProblems.NOT_DUE, "The bids of this tender open at " + tender.openingTime()
                     + ", not before; the attempt is recorded");

@@ -18,6 +18,9 @@ public final class IdentityRejections {
     public static final ProblemType NO_ORGANISATION =
             new ProblemType("no-organisation", "No organisation for this user", 403);
 
+    public static final ProblemType TOO_MANY_SIGN_IN_ATTEMPTS =
+            new ProblemType("too-many-sign-in-attempts", "Too many failed sign-ins", 429);
+
     private IdentityRejections() {
     }
 

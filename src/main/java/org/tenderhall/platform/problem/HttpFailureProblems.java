@@ -5,7 +5,9 @@ import io.quarkus.security.AuthenticationException;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -40,6 +42,9 @@ class HttpFailureProblems {
 
     @ConfigProperty(name = "tenderhall.database.retry-after", defaultValue = "5S")
     java.time.Duration databaseRetryAfter;
+
+    @Inject
+    Event<ProblemAnswered> answered;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseDeclaredOversize);
@@ -104,9 +109,17 @@ class HttpFailureProblems {
         }
         Problem problem = Problem.of(type, detail, context.request().path(), requestId,
                 List.of());
-        context.response()
-                .setStatusCode(problem.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(Json.encode(problem));
+        // Announced (the audit trail records refusals) on a worker thread, before the client has the answer.
+        context.vertx().executeBlocking(() -> {
+            answered.fire(new ProblemAnswered(context, problem.status(), problem, null));
+            return null;
+        }, false).onComplete(announced -> {
+            if (!context.response().ended()) {
+                context.response()
+                        .setStatusCode(problem.status())
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .end(Json.encode(problem));
+            }
+        });
     }
 }

@@ -109,6 +109,13 @@ public class ProblemMappers {
             // Quarkus hands the login form's failures to this mapper too: send the browser back to the form.
             return Response.status(Response.Status.FOUND).location(URI.create(formErrorPage)).build();
         }
+        SignInFailure failure = SignInFailure.of(RequestIds.context()).orElse(null);
+        if (failure != null && failure.retryAfter().isPresent()) {
+            // A lockout: no challenge, since trying again at once is what is refused.
+            long seconds = Math.max(1, (failure.retryAfter().get().toMillis() + 999) / 1000);
+            return Response.fromResponse(problem(failure.type(), failure.detail(), List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, seconds).build();
+        }
         Response response = problem(ProblemType.UNAUTHENTICATED,
                 "Sign in: valid credentials are required for this request.", List.of());
         if (headers.getHeaderString("X-Requested-With") != null) {

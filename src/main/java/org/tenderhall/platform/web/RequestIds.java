@@ -42,9 +42,14 @@ public class RequestIds {
 
     /** The id of the HTTP request being served, or {@code "none"} outside one (a scheduled job, start-up). */
     public static String current() {
+        return of(context());
+    }
+
+    /** The HTTP request being served, or null outside one. */
+    public static RoutingContext context() {
         if (Arc.container() == null || !Arc.container().requestContext().isActive()) {
-            return "none";
+            return null;
         }
-        return of(Arc.container().instance(CurrentVertxRequest.class).get().getCurrent());
+        return Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
     }
 }

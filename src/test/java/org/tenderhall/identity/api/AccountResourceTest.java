@@ -66,7 +66,7 @@ class AccountResourceTest {
         given().auth().preemptive().basic(username, "s3cret-pass").get("/api/me").then().statusCode(200);
 
         assertThat(audit.forSubject("account:" + username)).extracting(e -> e.action)
-                .containsExactly("AccountCreated", "AccountDisabled", "AccountEnabled");
+                .containsExactly("AccountCreated", "AccountDisabled", "SignInFailed", "AccountEnabled");
     }
 
     @Test
@@ -81,7 +81,7 @@ class AccountResourceTest {
         given().auth().preemptive().basic(username, "first-password").get("/api/me").then().statusCode(401);
         given().auth().preemptive().basic(username, "second-password").get("/api/me").then().statusCode(200);
         assertThat(audit.forSubject("account:" + username)).extracting(e -> e.action)
-                .containsExactly("AccountCreated", "AccountPasswordReset");
+                .containsExactly("AccountCreated", "AccountPasswordReset", "SignInFailed");
     }
 
     @Test
