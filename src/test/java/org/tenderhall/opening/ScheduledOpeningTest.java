@@ -116,7 +116,10 @@ class ScheduledOpeningTest {
         }
     }
 
-    /** Joins the opening hall as {@code account}: the event names it receives, until the stream ends. */
+    /**
+     * Joins the opening hall as {@code account}: the event names it receives, until the stream ends. Every line of
+     * the stream must be server-sent-events grammar.
+     */
     static java.util.concurrent.CompletableFuture<List<String>> hall(String account, String tender, Long lastEventId) {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
                 + io.restassured.RestAssured.port + "/api/tenders/" + tender + "/opening/events"))
@@ -129,7 +132,10 @@ class ScheduledOpeningTest {
         return java.net.http.HttpClient.newHttpClient().sendAsync(request.build(),
                 java.net.http.HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
                     assertThat(response.statusCode()).isEqualTo(200);
-                    return response.body().filter(l -> l.startsWith("event:")).map(l -> l.substring(6).trim()).toList();
+                    List<String> lines = response.body().toList();
+                    assertThat(lines).filteredOn(l -> !l.isEmpty()).allMatch(
+                            l -> OpeningHallStreamTest.SSE_LINE.matcher(l).matches(), "server-sent-events grammar");
+                    return lines.stream().filter(l -> l.startsWith("event:")).map(l -> l.substring(6).trim()).toList();
                 });
     }
 
