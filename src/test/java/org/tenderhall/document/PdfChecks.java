@@ -29,6 +29,19 @@ public final class PdfChecks {
         return run(pdf, true, "pdftotext", "-layout", "{}", "-");
     }
 
+    /** The text in the order it is drawn ({@code pdftotext -raw}): a table cell's lines together. */
+    public static String drawnText(byte[] pdf) throws Exception {
+        return run(pdf, true, "pdftotext", "-raw", "{}", "-");
+    }
+
+    /** The text of each page in order: {@code pdftotext}'s output split at the form feed it ends every page with. */
+    public static List<String> pages(byte[] pdf) throws Exception {
+        String text = run(pdf, true, "pdftotext", "{}", "-");
+        List<String> pages = new ArrayList<>(List.of(text.split("\f", -1)));
+        pages.remove(pages.size() - 1); // after the last form feed
+        return pages;
+    }
+
     /** What {@code pdfsig} reports; it exits non-zero for a document without signatures. */
     public static String signatures(byte[] pdf) throws Exception {
         return run(pdf, false, "pdfsig", "{}");

@@ -27,10 +27,12 @@ import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.identity.CurrentUser;
 import org.tenderhall.identity.domain.Role;
 import org.tenderhall.opening.KeyShareHandIns;
@@ -70,6 +72,13 @@ public class OpeningResource {
     /** How often an open hall looks for new events. */
     private static final Duration EVENT_POLL = Duration.ofMillis(500);
 
+    /** The comment a quiet hall sends, so that a watcher (and any proxy between) sees the stream is alive. */
+    static final String KEEP_ALIVE = " keep-alive";
+
+    /** How long the hall may stay silent before it sends a {@link #KEEP_ALIVE} comment. */
+    @ConfigProperty(name = "tenderhall.opening.heartbeat", defaultValue = "15s")
+    Duration heartbeat;
+
     /**
      * {@code waitingFor}: under dual control, the custodians whose shares are still to come; {@code
      * decryptionUntil}: when bidders decrypt, the end of their window.
@@ -102,7 +111,9 @@ public class OpeningResource {
      * when a client reconnects), then each new one as it happens, until the record is complete or the tender fails.
      * Each event's {@code id} is its position, its name the kind ({@code opening-started}, {@code share-handed-in},
      * {@code key-handed-in}, {@code bid-opened}, {@code bid-not-opened}, {@code record-complete},
-     * {@code tender-failed}) and its data JSON.
+     * {@code tender-failed}) and its data JSON. The headers go out at once; while nothing happens (before the opening,
+     * while custodians or bidders are awaited) a comment line {@code : keep-alive} is sent every
+     * {@code tenderhall.opening.heartbeat}.
      */
     @GET
     @Path("events")
@@ -113,20 +124,32 @@ public class OpeningResource {
         records.watcher(user.reading(), id);
         AtomicLong last = new AtomicLong(lastEventId == null ? 0 : lastEventId);
         AtomicBoolean ended = new AtomicBoolean();
+        AtomicLong lastSent = new AtomicLong(System.nanoTime());
+        OutboundSseEvent keepAlive = sse.newEventBuilder().comment(KEEP_ALIVE).build();
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(EVENT_POLL)
                 .select().first(tick -> !ended.get()) // the tick after the last event ends the stream
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(tick -> {
                     List<OpeningEvent> events = QuarkusTransaction.requiringNew()
                             .call(() -> openings.events(id, last.get()));
+                    List<OutboundSseEvent> sent = new ArrayList<>(events.size());
                     for (OpeningEvent event : events) {
                         last.set(event.seq);
                         ended.compareAndSet(false, Openings.FINAL_EVENTS.contains(event.kind));
+                        // No media type on the event: RESTEasy would write it as a "content-type:" line, which is
+                        // not SSE. The data is JSON text already.
+                        sent.add(sse.newEventBuilder().id(Long.toString(event.seq)).name(event.kind).data(event.data)
+                                .build());
                     }
-                    return events;
-                })
-                .map(e -> sse.newEventBuilder().id(Long.toString(e.seq)).name(e.kind)
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(e.data).build());
+                    long now = System.nanoTime();
+                    if (sent.isEmpty() && now - lastSent.get() >= heartbeat.toNanos()) {
+                        sent.add(keepAlive);
+                    }
+                    if (!sent.isEmpty()) {
+                        lastSent.set(now);
+                    }
+                    return sent;
+                });
     }
 
     public record Objection(
