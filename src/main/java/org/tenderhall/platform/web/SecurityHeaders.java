@@ -28,7 +28,7 @@ public class SecurityHeaders {
         context.response().putHeader("X-Content-Type-Options", "nosniff");
         context.response().putHeader("X-Frame-Options", "DENY");
         String path = context.normalizedPath();
-        context.response().headersEndHandler(ignored -> {
+        context.addHeadersEndHandler(ignored -> {
             String type = context.response().headers().get("Content-Type");
             if (type != null && type.regionMatches(true, 0, "text/html", 0, 9)) {
                 context.response().putHeader("Content-Security-Policy",
