@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,7 @@ public class AccountService {
         Account account = existing(username);
         if (account.enabled != enabled) {
             account.enabled = enabled;
+            endSessions(account);
             audit.record(actor, enabled ? "AccountEnabled" : "AccountDisabled", "account:" + username,
                     Map.of("username", username));
         }
@@ -95,8 +97,29 @@ public class AccountService {
         Account account = existing(username);
         checkPasswordLength(newPassword);
         account.passwordHash = PasswordHash.hash(newPassword);
+        endSessions(account);
         audit.record(actor, "AccountPasswordReset", "account:" + username, Map.of("username", username));
         return account;
+    }
+
+    /** Ends every browser session of the account that exists now (a sign-out ends them on every device). */
+    @Transactional
+    public void endSessions(String username) {
+        accounts.findByIdOptional(username).ifPresent(AccountService::endSessions);
+    }
+
+    /** The instant at or before which the account's browser sessions were issued and are no longer accepted. */
+    @Transactional
+    public Optional<Instant> sessionsValidAfter(String username) {
+        return accounts.findByIdOptional(username).map(a -> a.sessionsValidAfter);
+    }
+
+    /**
+     * The session cookie's times come from the system clock (Quarkus writes them), so this one does too, not
+     * the injected clock that tests may move.
+     */
+    private static void endSessions(Account account) {
+        account.sessionsValidAfter = Instant.now();
     }
 
     @Transactional

@@ -29,4 +29,8 @@ public class Account {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Browser sessions issued at or before this instant are refused; null while none has been ended. */
+    @Column(name = "sessions_valid_after")
+    public Instant sessionsValidAfter;
 }

@@ -19,9 +19,13 @@ import org.tenderhall.platform.web.RequestIds;
  * Body size limits per path, and problem responses for failures raised by the HTTP layer before a request
  * reaches a resource. Command bodies (JSON) may be at most {@code tenderhall.http.max-command-size}; only the
  * paths that stream sealed bids take up to {@code tenderhall.bid.max-size} ({@code quarkus.http.limits.max-body-size}
- * is set above that, as the outer bound). A declared oversized body is refused here with a problem; a chunked body
- * that grows past its path's limit is cut off by the HTTP layer with an empty 413. Resources' own rejections go
- * through {@link ProblemMappers}.
+ * is set above that, as the outer bound). A declared oversized body is refused here with a problem. A chunked
+ * command body is counted as it is read ({@link CommandBodyLimit}) and refused with a problem when it grows past
+ * the limit; a chunked sealed bid that grows past its limit is cut off by the HTTP layer with an empty 413 (its
+ * bytes are read by the bid's own code, not by a reader this class can count). A URL longer than
+ * {@code tenderhall.http.max-url-length} is refused here with a problem; the HTTP layer's own bound on the request
+ * line ({@code quarkus.http.limits.max-initial-line-length}, set well above) answers an empty 414 only beyond that,
+ * before any request exists to answer with a body. Resources' own rejections go through {@link ProblemMappers}.
  */
 @Singleton
 class HttpFailureProblems {
@@ -34,6 +38,8 @@ class HttpFailureProblems {
     /** The context key Quarkus's body readers take their limit from (set by Quarkus's own handler at order -2). */
     private static final String QUARKUS_LIMIT = "io.quarkus.max-request-size";
 
+    private static final String URL_LIMIT = "tenderhall.max-url-length";
+
     @ConfigProperty(name = "tenderhall.http.max-command-size", defaultValue = "1M")
     MemorySize maxCommandSize;
 
@@ -45,6 +51,8 @@ class HttpFailureProblems {
 
     @Inject
     Event<ProblemAnswered> answered;
+    @ConfigProperty(name = "tenderhall.http.max-url-length", defaultValue = "4096")
+    int maxUrlLength;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseDeclaredOversize);
@@ -53,14 +61,29 @@ class HttpFailureProblems {
     }
 
     long limit(RoutingContext context) {
-        boolean bidStream = ("PATCH".equals(context.request().method().name()) || "POST".equals(context.request().method().name()))
-                && BID_STREAM.matcher(context.normalizedPath()).matches();
-        return bidStream ? maxBidSize.asLongValue() : maxCommandSize.asLongValue();
+        return bidStream(context) ? maxBidSize.asLongValue() : maxCommandSize.asLongValue();
     }
 
-    /** After Quarkus's own handler has set the outer bound, the path's own limit for bodies without a length. */
+    private static boolean bidStream(RoutingContext context) {
+        return ("PATCH".equals(context.request().method().name()) || "POST".equals(context.request().method().name()))
+                && BID_STREAM.matcher(context.normalizedPath()).matches();
+    }
+
+    /** The context key of a command body's limit, counted while the body is read ({@link CommandBodyLimit}). */
+    static final String COMMAND_LIMIT = "tenderhall.command-body-limit";
+
+    /**
+     * After Quarkus's own handler has set the outer bound, the path's own limit for bodies without a length: a
+     * sealed bid's for the HTTP layer to enforce, a command's for {@link CommandBodyLimit}, so that Quarkus's own
+     * cut (an empty 413) does not come first.
+     */
     private void limitStreamedBody(RoutingContext context) {
-        context.put(QUARKUS_LIMIT, limit(context));
+        if (bidStream(context)) {
+            context.put(QUARKUS_LIMIT, maxBidSize.asLongValue());
+        } else {
+            context.put(QUARKUS_LIMIT, -1L);
+            context.put(COMMAND_LIMIT, maxCommandSize.asLongValue());
+        }
         context.next();
     }
 
@@ -69,6 +92,11 @@ class HttpFailureProblems {
      * layer's own check would answer 413 with an empty one.
      */
     private void refuseDeclaredOversize(RoutingContext context) {
+        if (context.request().uri().length() > maxUrlLength) {
+            context.put(URL_LIMIT, maxUrlLength);
+            context.fail(414);
+            return;
+        }
         String length = context.request().getHeader("Content-Length");
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                 && Long.parseLong(length) > limit(context)) {
@@ -101,6 +129,9 @@ class HttpFailureProblems {
         } else if (status == 429) {
             detail = "Too many requests of this account or from this address are in progress; retry when one has"
                     + " ended (Retry-After gives the seconds).";
+        } else if (status == 414) {
+            Integer limit = context.get(URL_LIMIT);
+            detail = "The URL is longer than " + (limit == null ? "the platform accepts." : limit + " characters.");
         } else if (status >= 500) {
             LOG.errorf(context.failure(), "Request %s failed", requestId);
             detail = "Something went wrong on our side. Quote request id " + requestId + " when reporting it.";

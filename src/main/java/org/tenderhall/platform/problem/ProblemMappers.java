@@ -14,15 +14,24 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -94,7 +103,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response bodyTooLarge(CommandBodyLimit.BodyTooLarge e) {
+        // The rest of the body is not read: the connection cannot carry another request.
+        return Response.fromResponse(problem(ProblemType.PAYLOAD_TOO_LARGE, detailFor(413), List.of()))
+                .header("Connection", "close").build();
+    }
+
+    @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e) {
+        if (tooLarge(e)) {
+            return bodyTooLarge(null);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return problem(ProblemType.INVALID_BODY, "The field '" + jsonPath(mapping) + "' could not be read.",
                     List.of(new FieldError(jsonPath(mapping), e.getOriginalMessage())));
@@ -131,7 +150,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, ResourceInfo resource) {
+        if ((e instanceof NotFoundException || e instanceof BadRequestException) && e.getCause() != null) {
+            // A query or path parameter that did not convert: JAX-RS says 404, but the client sent a bad request.
+            Optional<FieldError> parameter = unconvertible(resource);
+            if (parameter.isPresent()) {
+                return problem(ProblemType.INVALID_PARAMETER, "The parameter '" + parameter.get().field() + "' "
+                        + parameter.get().message() + ".", List.of(parameter.get()));
+            }
+        }
+        if (tooLarge(e)) {
+            return bodyTooLarge(null);
+        }
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse);
         }
@@ -147,6 +177,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (tooLarge(e)) {
+            return bodyTooLarge(null);
+        }
         String requestId = RequestIds.current();
         if (DatabaseOutage.causes(e)) {
             LOG.warnf("Request %s failed: the database is unavailable (%s)", requestId, rootCause(e));
@@ -173,6 +206,62 @@ public class ProblemMappers {
             root = root.getCause();
         }
         return root.toString();
+    }
+
+    /** Whether a command body's overflow ({@link CommandBodyLimit}) is what failed, however readers wrapped it. */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CommandBodyLimit.BodyTooLarge) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first query or path parameter of the matched method whose value does not convert to its type. */
+    private Optional<FieldError> unconvertible(ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return Optional.empty();
+        }
+        for (Parameter parameter : method.getParameters()) {
+            QueryParam query = parameter.getAnnotation(QueryParam.class);
+            PathParam path = parameter.getAnnotation(PathParam.class);
+            String name = query != null ? query.value() : path != null ? path.value() : null;
+            if (name == null) {
+                continue;
+            }
+            String value = query != null ? uri.getQueryParameters().getFirst(name) : uri.getPathParameters().getFirst(name);
+            Optional<String> why = value == null ? Optional.empty() : whyNot(parameter.getType(), value);
+            if (why.isPresent()) {
+                return Optional.of(new FieldError(name, why.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> whyNot(Class<?> type, String value) {
+        try {
+            if (type == int.class || type == Integer.class) {
+                Integer.parseInt(value);
+            } else if (type == long.class || type == Long.class) {
+                Long.parseLong(value);
+            } else if (type == UUID.class) {
+                UUID.fromString(value);
+            } else if (type.isEnum()) {
+                for (Object constant : type.getEnumConstants()) {
+                    if (((Enum<?>) constant).name().equals(value)) {
+                        return Optional.empty();
+                    }
+                }
+                return Optional.of("must be one of " + List.of(type.getEnumConstants()));
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(type == UUID.class ? "must be a UUID such as 3f2b8c1e-5d4a-4e2b-9c7d-1a2b3c4d5e6f"
+                    : "must be a whole number from " + (type == long.class || type == Long.class
+                            ? Long.MIN_VALUE + " to " + Long.MAX_VALUE : Integer.MIN_VALUE + " to " + Integer.MAX_VALUE));
+        }
     }
 
     private String detailFor(int status) {

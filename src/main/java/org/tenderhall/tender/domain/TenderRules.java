@@ -14,7 +14,8 @@ import org.tenderhall.template.domain.Template;
 /**
  * Every rule a tender's values must satisfy, checked at once: each field against its template specification, the
  * platform's rules on the common fields (bid bond at most 2%, price ceiling at most the estimate, the 20-day
- * bidding period, opening at the deadline) and the template family's own cross-field rules.
+ * bidding period of at most a year, opening at the deadline), every date before 2100, and the template family's
+ * own cross-field rules.
  */
 public final class TenderRules {
 
@@ -49,6 +50,7 @@ public final class TenderRules {
             boolean mandatory = MANDATORY.equals(values.get(MANDATORY_TENDERING));
             errors.addAll(prefixed(BiddingPeriodRule.check(publication, deadline, opening, mandatory)));
         }
+        errors.addAll(prefixed(CalendarRule.check(template.fields(), values)));
         Map<String, FieldSpec> fields = template.fieldsByName();
         for (CrossFieldRule rule : template.rules()) {
             errors.addAll(rule.check(values, fields));

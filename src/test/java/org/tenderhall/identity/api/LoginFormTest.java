@@ -44,6 +44,7 @@ class LoginFormTest {
     @Test
     void the_login_page_and_the_start_page_are_served() {
         given().get("/login.html").then().statusCode(200).body(containsString("j_security_check"));
-        given().get("/").then().statusCode(200).body(containsString("/api/me"));
+        given().get("/").then().statusCode(200).body(containsString("/index.js"));
+        given().get("/index.js").then().statusCode(200).body(containsString("/api/me"));
     }
 }

@@ -55,4 +55,14 @@ class BiddingPeriodRuleTest {
         assertThat(BiddingPeriodRule.check(published, tooEarly, tooEarly.plusSeconds(1), true))
                 .extracting(FieldError::field).containsExactly("bidDeadline", "openingTime");
     }
+
+    @Test
+    void bid_deadline_at_most_a_year_after_publication() {
+        Instant aYear = published.plus(BiddingPeriodRule.MAXIMUM);
+        assertThat(BiddingPeriodRule.check(published, aYear, aYear, false)).isEmpty();
+
+        Instant aSecondMore = aYear.plusSeconds(1);
+        assertThat(BiddingPeriodRule.check(published, aSecondMore, aSecondMore, false))
+                .extracting(FieldError::field).containsExactly("bidDeadline");
+    }
 }

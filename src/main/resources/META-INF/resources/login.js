@@ -1,0 +1,1 @@
+if (new URLSearchParams(location.search).has('error')) document.getElementById('error').hidden = false;
