@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -103,14 +104,28 @@ class RefusalTrailTest {
                 + ",\"signature\":\"" + signature + "\"}").post("/api/tenders/" + tender + "/bids/uploads").then()
                 .statusCode(201).extract().path("id");
         String bid = SealedBids.submit("bidder3", tender, SealedBids.seal("bidder3", DemoData.BIDDER_3.code().value(),
-                tender)).statusCode(201).extract().path("bidId");
+                tender)).statusCode(201).extract().path("facts.bidId");
 
         String ghost = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
         String organisation = "{\"code\":\"" + Api.freshCreditCode() + "\",\"name\":\"X\"}";
         String amendment = "{\"summary\":\"改\",\"affectsBidPreparation\":false,\"values\":{\"deliveryDays\":100}}";
         String newUpload = "{\"lot\":\"1\",\"size\":%d,\"signature\":\"" + signature + "\"}";
         String t = "tender:" + tender;
+        String agentSession = given().redirects().follow(false).header("Origin", "http://localhost:" + RestAssured.port)
+                .formParam("j_username", "agent").formParam("j_password", DemoData.PASSWORD)
+                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
         List<Refusal> refusals = List.of(
+                // Refused by the HTTP layer before any resource: answered and recorded all the same.
+                new Refusal("a form posted from another site with the agent's cookie", id -> anonymous(id)
+                        .cookie("quarkus-credential", agentSession).header("Origin", "https://bids.attacker.example")
+                        .post("/api/tenders/" + draft + "/publish"), 403, "cross-site-request", "CommandRefused", null,
+                        "/api/tenders/" + draft + "/publish"), // no resource matched yet: the path is the subject
+                new Refusal("an over-long URL", id -> as("admin", id).body(organisation)
+                        .post("/api/organisations?x=" + "a".repeat(5000)), 414, "uri-too-long", "CommandRefused", null,
+                        "/api/organisations"),
+                new Refusal("a path parameter that is not a tender id", id -> as("agent", id)
+                        .post("/api/tenders/not-a-tender/publish"), 400, "invalid-parameter", "CommandRefused", "agent",
+                        "tender:not-a-tender"),
                 // Sign-ins: recorded whatever the method, under the claimed name.
                 new Refusal("wrong Basic password", id -> given().header("X-Request-Id", id).auth().preemptive()
                         .basic(otherAgent, "not-the-password").get("/api/me"),

@@ -118,7 +118,11 @@ class HttpFailureProblems {
         String requestId = RequestIds.of(context);
         String detail;
         ProblemType type = ProblemType.forStatus(status);
-        if (status >= 500 && context.failure() != null && DatabaseOutage.causes(context.failure())) {
+        if (context.failure() instanceof Rejection refused) {
+            // A refusal by a rule of ours that runs before any resource (CrossSiteRequests).
+            type = refused.type();
+            detail = refused.getMessage();
+        } else if (status >= 500 && context.failure() != null && DatabaseOutage.causes(context.failure())) {
             LOG.warnf("Request %s failed: the database is unavailable (%s)", requestId,
                     ProblemMappers.rootCause(context.failure()));
             type = ProblemType.DATABASE_UNAVAILABLE;

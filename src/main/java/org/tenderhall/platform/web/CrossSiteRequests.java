@@ -2,19 +2,17 @@ package org.tenderhall.platform.web;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tenderhall.platform.problem.Problem;
 import org.tenderhall.platform.problem.ProblemType;
+import org.tenderhall.platform.problem.Rejection;
 
 /**
  * Refuses a state-changing request that a browser sends with the session cookie on behalf of another site (a
@@ -55,12 +53,11 @@ public class CrossSiteRequests {
             context.next();
             return;
         }
-        Problem problem = Problem.of(ProblemType.CROSS_SITE_REQUEST, claimed == null
+        // Answered, and recorded as a refusal, where every failure before a resource is (HttpFailureProblems).
+        context.fail(403, new Rejection(ProblemType.CROSS_SITE_REQUEST, claimed == null
                 ? "A request signed in by the session cookie must say where it comes from (Origin or Referer)."
                 : "A request signed in by the session cookie must come from the platform's own pages, not " + claimed
-                        + ".", request.path(), RequestIds.of(context), List.of());
-        context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(Json.encode(problem));
+                        + "."));
     }
 
     /** {@code scheme://host[:port]} of a URL as browsers write an origin, or null when it is not one. */
