@@ -70,7 +70,7 @@ class EmbeddedServerTest {
 
         postmaster.destroyForcibly();
         postmaster.onExit().get(10, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> select1(url, password)).isInstanceOf(SQLException.class);
+        // No check that it refuses now: on an idle machine the watchdog has it back within a few hundred ms.
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         Integer kept = null;
