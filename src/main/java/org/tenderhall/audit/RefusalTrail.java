@@ -24,7 +24,8 @@ import org.tenderhall.platform.web.RequestIds;
 /**
  * The one place refusals enter the audit log, whatever capability refused and whatever the problem type: every
  * command (a request to {@code /api} other than GET, HEAD or OPTIONS) answered with a 4xx problem is recorded as
- * {@code CommandRefused}, and every failed sign-in, on any request, as {@code SignInFailed}. Each in a
+ * {@code CommandRefused}; a signed-in user's read refused with 403 or 404 (an attempt on another organisation's
+ * bid, receipt or tender) as {@code ReadRefused}; and every failed sign-in, on any request, as {@code SignInFailed}. Each in a
  * transaction of its own, committed before the client has the answer; the command's own has rolled back.
  *
  * <p>A command that records its refusal itself, with more to say ({@code OpeningRefused}, {@code BidRejected}…),
@@ -59,9 +60,15 @@ public class RefusalTrail {
         String method = context.request().method().name();
         String path = context.normalizedPath();
         Optional<SignInFailure> signIn = SignInFailure.of(context);
-        boolean command = answered.status() >= 400 && answered.status() < 500 && answered.problem() != null
-                && (path.equals("/api") || path.startsWith("/api/")) && !READS.contains(method);
-        if (signIn.isEmpty() && !command) {
+        boolean refused = answered.status() >= 400 && answered.status() < 500 && answered.problem() != null
+                && (path.equals("/api") || path.startsWith("/api/"));
+        boolean command = refused && !READS.contains(method);
+        String[] actor = actor(context);
+        // A signed-in user refused a thing (403, or 404 for what is another organisation's): an attempt on it. A
+        // 409 to a read is where a procedure stands (an opening not started yet) and is polled: not recorded.
+        boolean deniedRead = refused && READS.contains(method) && !"anonymous".equals(actor[0])
+                && (answered.status() == 403 || answered.status() == 404);
+        if (signIn.isEmpty() && !command && !deniedRead) {
             return;
         }
         String requestId = RequestIds.of(context);
@@ -79,9 +86,8 @@ public class RefusalTrail {
                         "account:" + claimed, requestId, data));
             } else {
                 data.put("problem", answered.problem().type().toString().substring(ProblemType.BASE.length()));
-                String[] actor = actor(context);
-                QuarkusTransaction.requiringNew().run(() -> audit.append(actor[0], actor[1], actor[2], "CommandRefused",
-                        subject(answered.route(), path), requestId, data));
+                QuarkusTransaction.requiringNew().run(() -> audit.append(actor[0], actor[1], actor[2],
+                        command ? "CommandRefused" : "ReadRefused", subject(answered.route(), path), requestId, data));
             }
             context.put(RECORDED, Boolean.TRUE);
         } catch (RuntimeException e) {

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -296,15 +295,31 @@ class RefusalTrailTest {
     }
 
     @Test
-    void refused_reads_leave_no_event() {
-        List<String> ids = new ArrayList<>();
-        String receipt = "refusal-" + UUID.randomUUID();
-        as("bidder2", receipt).get("/api/receipts/" + UUID.randomUUID()).then().statusCode(404);
+    void a_signed_in_attempt_to_read_another_organisations_receipt_leaves_one_event() {
+        String tender = Tendering.published("goods", Tendering.example("goods"));
+        Api.as("bidder3").post("/api/tenders/" + tender + "/registration").then().statusCode(200);
+        String receipt = SealedBids.submit("bidder3", tender, SealedBids.seal("bidder3",
+                DemoData.BIDDER_3.code().value(), tender)).statusCode(201).extract().path("id");
+
+        String requestId = "refusal-" + UUID.randomUUID();
+        as("bidder2", requestId).get("/api/receipts/" + receipt).then().statusCode(404);
+        List<AuditEvent> events = eventsOf(requestId);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).action).isEqualTo("ReadRefused");
+        assertThat(events.get(0).actor).isEqualTo("bidder2");
+        assertThat(events.get(0).subject).isEqualTo("receipt:" + receipt);
+        assertThat(events.get(0).data).contains("\"problem\":\"not-found\"");
+    }
+
+    @Test
+    void public_reads_and_a_polled_procedure_state_leave_no_event() {
+        String tender = Tendering.published("goods", Tendering.example("goods"));
+        Api.as("bidder1").post("/api/tenders/" + tender + "/registration").then().statusCode(200);
         String notices = "refusal-" + UUID.randomUUID();
-        anonymous(notices).get("/api/notices?before=nonsense").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
-        ids.add(receipt);
-        ids.add(notices);
-        for (String id : ids) {
+        anonymous(notices).get("/api/notices?before=nonsense").then().statusCode(400);
+        String opening = "refusal-" + UUID.randomUUID();
+        as("bidder1", opening).get("/api/tenders/" + tender + "/opening").then().statusCode(409);
+        for (String id : List.of(notices, opening)) {
             assertThat(eventsOf(id)).as(id).isEmpty();
         }
     }
