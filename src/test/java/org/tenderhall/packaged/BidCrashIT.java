@@ -25,6 +25,7 @@ import org.tenderhall.DemoPki;
 import org.tenderhall.bid.SealedBids;
 import org.tenderhall.identity.DemoData;
 import org.tenderhall.pki.domain.Pem;
+import org.tenderhall.storage.StallingInput;
 
 /**
  * The packaged platform killed in the middle of a bid upload, and between writing the envelope and committing its
@@ -166,7 +167,7 @@ class BidCrashIT {
             java.util.concurrent.CountDownLatch killed = new java.util.concurrent.CountDownLatch(1);
             Thread sending = new Thread(() -> {
                 try {
-                    patch(platform, upload, 0, generated(sentBeforeTheCrash, killed), declared);
+                    patch(platform, upload, 0, StallingInput.after(sentBeforeTheCrash, killed), declared);
                 } catch (Exception ignored) {
                     // the platform dies under it
                 }
@@ -185,41 +186,10 @@ class BidCrashIT {
         try (RunningPlatform platform = RunningPlatform.start(workDir, env)) {
             long held = offset(platform, upload);
             assertThat(held).isBetween(64 * mib, sentBeforeTheCrash);
-            assertThat(patch(platform, upload, held, generated(declared - held, null), declared - held).statusCode())
+            assertThat(patch(platform, upload, held, StallingInput.after(declared - held, null), declared - held).statusCode())
                     .isEqualTo(204);
             assertThat(offset(platform, upload)).isEqualTo(declared);
         }
-    }
-
-    /** {@code count} bytes; then, when {@code breaks} is given, a stall until it opens and a broken connection. */
-    private static InputStream generated(long count, java.util.concurrent.CountDownLatch breaks) {
-        return new InputStream() {
-            private long left = count;
-
-            @Override
-            public int read() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
-                if (left == 0) {
-                    if (breaks == null) {
-                        return -1;
-                    }
-                    try {
-                        breaks.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    throw new java.io.IOException("connection reset");
-                }
-                int n = (int) Math.min(length, left);
-                Arrays.fill(buffer, offset, offset + n, (byte) 7);
-                left -= n;
-                return n;
-            }
-        };
     }
 
     @Test

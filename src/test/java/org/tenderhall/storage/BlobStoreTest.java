@@ -135,7 +135,7 @@ class BlobStoreTest {
         BlockingQueue<Long> checkpoints = new LinkedBlockingQueue<>();
         CompletableFuture<Long> append = CompletableFuture.supplyAsync(() -> {
             try {
-                return store.append(upload, 0, stallingAfter(sent, connectionBreaks), 300L * MIB, length -> { },
+                return store.append(upload, 0, StallingInput.after(sent, connectionBreaks), 300L * MIB, length -> { },
                         checkpoints::add);
             } catch (Exception e) {
                 throw new CompletionException(e);
@@ -159,7 +159,7 @@ class BlobStoreTest {
     @Test
     void when_an_fsync_fails_the_file_goes_back_to_the_last_length_on_disk() throws Exception {
         UUID upload = UUID.randomUUID();
-        BlobStore.at(dir).append(upload, 0, stallingAfter(5L * MIB, null), 300L * MIB, length -> { });
+        BlobStore.at(dir).append(upload, 0, StallingInput.after(5L * MIB, null), 300L * MIB, length -> { });
         AtomicInteger syncs = new AtomicInteger();
         BlobStore failingAfterOne = new BlobStore(dir, file -> {
             if (syncs.incrementAndGet() > 1) {
@@ -168,7 +168,7 @@ class BlobStoreTest {
             file.force(false);
         });
         List<Long> checkpoints = new CopyOnWriteArrayList<>();
-        assertThatThrownBy(() -> failingAfterOne.append(upload, 5L * MIB, stallingAfter(100L * MIB, null), 300L * MIB,
+        assertThatThrownBy(() -> failingAfterOne.append(upload, 5L * MIB, StallingInput.after(100L * MIB, null), 300L * MIB,
                 length -> { }, checkpoints::add)).isInstanceOf(IOException.class);
         assertThat(checkpoints).hasSize(1);
         assertThat(failingAfterOne.received(upload)).isEqualTo(checkpoints.get(0)).isGreaterThan(5L * MIB);
@@ -177,40 +177,9 @@ class BlobStoreTest {
             throw new IOException("EIO");
         });
         long held = failing.received(upload);
-        assertThatThrownBy(() -> failing.append(upload, held, stallingAfter(MIB, null), 300L * MIB, length -> { }))
+        assertThatThrownBy(() -> failing.append(upload, held, StallingInput.after(MIB, null), 300L * MIB, length -> { }))
                 .isInstanceOf(IOException.class);
         assertThat(failing.received(upload)).isEqualTo(held); // nothing of that append is confirmed
-    }
-
-    /** {@code count} bytes, then (when {@code breaks} is given) a wait for it and a broken connection. */
-    private static InputStream stallingAfter(long count, CountDownLatch breaks) {
-        return new InputStream() {
-            private long left = count;
-
-            @Override
-            public int read() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (left == 0) {
-                    if (breaks == null) {
-                        return -1;
-                    }
-                    try {
-                        breaks.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    throw new IOException("connection reset");
-                }
-                int n = (int) Math.min(length, left);
-                Arrays.fill(buffer, offset, offset + n, (byte) left);
-                left -= n;
-                return n;
-            }
-        };
     }
 
     private static long files(Path directory) throws IOException {
