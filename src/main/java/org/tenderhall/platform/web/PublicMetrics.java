@@ -10,15 +10,15 @@ import java.util.List;
 /**
  * {@code /q/metrics} is public, and how many bids or registrations a tender has is secret until its opening. The
  * request timer leaves out their paths ({@code quarkus.micrometer.binder.http-server.ignore-patterns}); the
- * meters below count every request, connection, byte or worker task whatever its path, so they would count
- * bids all the same, and are not kept at all.
+ * meters below count every request, connection, byte or worker task whatever its path (or, like the event loops'
+ * pending tasks, show one in progress), so they would count bids all the same, and are not kept at all.
  */
 @Singleton
 public class PublicMetrics {
 
     /** Meters (by name prefix) that move with every request, whatever its path. */
     static final List<String> PATHLESS = List.of("http.server.bytes.", "http.server.active.", "http.server.connections",
-            "worker.pool.", "netty.allocator.");
+            "worker.pool.", "netty.allocator.", "netty.eventexecutor.");
 
     @Produces
     @Singleton
