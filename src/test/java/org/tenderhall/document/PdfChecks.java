@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.tenderhall.OutsideTools;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
@@ -63,6 +64,7 @@ public final class PdfChecks {
     }
 
     private static String run(byte[] pdf, boolean mustSucceed, String... command) throws Exception {
+        OutsideTools.require(command[0], "poppler-utils");
         Path file = Files.createTempFile("tenderhall-", ".pdf");
         try {
             Files.write(file, pdf);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tenderhall.OutsideTools;
 
 /** A Chinese document as PDF/A-3b, checked by independent tools: poppler's pdftotext/pdffonts/pdfdetach, veraPDF. */
 class PdfDocumentsTest {
@@ -27,6 +28,7 @@ class PdfDocumentsTest {
             """;
 
     private String run(String... command) throws Exception {
+        OutsideTools.require(command[0], "poppler-utils");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tenderhall.DemoPki;
+import org.tenderhall.OutsideTools;
 import org.tenderhall.pki.domain.CertificateCheck;
 import org.tenderhall.pki.domain.TrustMaterial;
 import org.tenderhall.seal.BidOpener;
@@ -122,8 +123,7 @@ class BidkitJarIT {
 
     @Test
     void bidkit_seals_and_opens_with_the_key_on_a_pkcs11_token() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(SOFTHSM),
-                "softhsm2 is not installed: apt-get install softhsm2 (.ci/run does)");
+        OutsideTools.requireFile(SOFTHSM, "softhsm2");
         Path tokens = Files.createDirectories(dir.resolve("tokens"));
         Path softhsmConf = Files.writeString(dir.resolve("softhsm2.conf"), "directories.tokendir = " + tokens + "\n");
         var token = java.util.Map.of("SOFTHSM2_CONF", softhsmConf.toString(), "BIDKIT_PASSWORD", "4321");

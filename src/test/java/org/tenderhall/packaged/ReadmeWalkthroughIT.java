@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tenderhall.OutsideTools;
 
 /**
  * The README's walk-through, run as a new user runs it: its shell blocks, as they stand in README.md, against the
@@ -27,6 +28,8 @@ class ReadmeWalkthroughIT {
 
     @Test
     void a_new_user_following_the_readme_reaches_a_signed_opening_record(@TempDir Path workDir) throws Exception {
+        OutsideTools.require("curl", "curl");
+        OutsideTools.require("jq", "jq");
         String script = walkthrough(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8));
         assertThat(script).contains(PLATFORM_LINE, FIVE_MINUTES);
 
