@@ -10,9 +10,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tenderhall.platform.web.CommandBounds;
 import org.tenderhall.platform.web.RequestIds;
 
 /**
@@ -31,9 +31,6 @@ import org.tenderhall.platform.web.RequestIds;
 class HttpFailureProblems {
 
     private static final Logger LOG = Logger.getLogger(HttpFailureProblems.class);
-
-    /** The paths that stream a sealed bid: the resumable upload's PATCH and the one-shot bid POST. */
-    static final Pattern BID_STREAM = Pattern.compile("/api/bids/uploads/[^/]+|/api/tenders/[^/]+/bids");
 
     /** The context key Quarkus's body readers take their limit from (set by Quarkus's own handler at order -2). */
     private static final String QUARKUS_LIMIT = "io.quarkus.max-request-size";
@@ -66,7 +63,7 @@ class HttpFailureProblems {
 
     private static boolean bidStream(RoutingContext context) {
         return ("PATCH".equals(context.request().method().name()) || "POST".equals(context.request().method().name()))
-                && BID_STREAM.matcher(context.normalizedPath()).matches();
+                && CommandBounds.BID_STREAM.matcher(context.normalizedPath()).matches();
     }
 
     /** The context key of a command body's limit, counted while the body is read ({@link CommandBodyLimit}). */

@@ -59,7 +59,7 @@ public class CommandBounds {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     /** The paths that stream a sealed bid: the resumable upload's PATCH and the one-shot bid POST. */
-    private static final Pattern BID_STREAM = Pattern.compile("/api/bids/uploads/[^/]+|/api/tenders/[^/]+/bids");
+    public static final Pattern BID_STREAM = Pattern.compile("/api/bids/uploads/[^/]+|/api/tenders/[^/]+/bids");
 
     @Inject
     Limits limits;
