@@ -56,6 +56,9 @@ public class CommandBounds {
         Duration retryAfter();
     }
 
+    /** How long the rest of an oversized body is read and discarded before its connection closes. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
+
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     /** The paths that stream a sealed bid: the resumable upload's PATCH and the one-shot bid POST. */
@@ -145,8 +148,10 @@ public class CommandBounds {
             vertx.cancelTimer(stall[0]);
             if (body.length() + (long) piece.length() > limit) {
                 over[0] = true;
+                // The client may still be sending: what it sends for a moment longer is read and discarded, so that
+                // closing does not reset the connection before the client has read the refusal.
                 context.response().putHeader("Connection", "close")
-                        .bodyEndHandler(written -> request.connection().close());
+                        .bodyEndHandler(written -> vertx.setTimer(LINGER.toMillis(), id -> request.connection().close()));
                 context.fail(413);
                 return;
             }
