@@ -1,6 +1,8 @@
 package org.tenderhall.bidkit;
 
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
 import org.tenderhall.pki.domain.CertificateRejected;
 import org.tenderhall.seal.SealException;
 import picocli.CommandLine;
@@ -36,7 +38,12 @@ public class Bidkit implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Bidkit());
+        return run(Clock.systemUTC(), out, err, args);
+    }
+
+    /** Runs a command that tells time by {@code clock} (a test runs bidkit on the platform's clock). */
+    public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Bidkit(clock));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(Bidkit::misused);
@@ -86,6 +93,17 @@ public class Bidkit implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    private final Clock clock;
+
+    Bidkit(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Now, for the command of {@code spec}: certificates are checked as valid or not at this time. */
+    static Instant now(CommandSpec spec) {
+        return ((Bidkit) spec.root().userObject()).clock.instant();
+    }
 
     /** No command given: the list of commands, as a usage error (exit 2), so a script that forgot it fails. */
     @Override

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import org.tenderhall.pki.domain.Pem;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * What a command that hands something in at an opening needs (share, decrypt): the platform, its CA, the tender,
@@ -35,6 +38,9 @@ class OpeningTransport {
     @Mixin
     PlatformLogin login;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** A client of the platform, signed in; refused for plain http other than to this machine. */
     PlatformClient client() throws BidkitException, IOException {
         SealCommand.requireSafe(platform);
@@ -43,7 +49,7 @@ class OpeningTransport {
 
     /** The opening's transport certificate, checked against the platform CA. */
     X509Certificate certificate(PlatformClient client) throws BidkitException, IOException, PlatformRefusal {
-        return certificate(client, tender, platformCa(platformCa));
+        return certificate(client, tender, platformCa(platformCa), Bidkit.now(command));
     }
 
     private static X509Certificate platformCa(Path file) throws BidkitException, IOException {
@@ -54,13 +60,13 @@ class OpeningTransport {
         }
     }
 
-    private static X509Certificate certificate(PlatformClient client, String tender, X509Certificate ca)
+    private static X509Certificate certificate(PlatformClient client, String tender, X509Certificate ca, Instant now)
             throws BidkitException, IOException, PlatformRefusal {
         X509Certificate certificate = certificate(client.getBytes("api/tenders/" + tender
                 + "/opening/transport-certificate"), "the platform's transport certificate");
         try {
             certificate.verify(ca.getPublicKey());
-            certificate.checkValidity();
+            certificate.checkValidity(java.util.Date.from(now));
         } catch (GeneralSecurityException e) {
             throw new BidkitException("The transport certificate is not one the platform CA issued, or not valid now:"
                     + " nothing is sent (" + e.getMessage() + ")");

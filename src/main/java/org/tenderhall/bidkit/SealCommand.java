@@ -144,9 +144,9 @@ class SealCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void requireCurrent(X509Certificate certificate) throws BidkitException {
+    private void requireCurrent(X509Certificate certificate) throws BidkitException {
         try {
-            certificate.checkValidity();
+            certificate.checkValidity(java.util.Date.from(Bidkit.now(spec)));
         } catch (CertificateExpiredException e) {
             throw new BidkitException("Your certificate expired on " + certificate.getNotAfter().toInstant()
                     + ": the platform will refuse a bid signed with it. Renew it with your CA.");
@@ -185,7 +185,7 @@ class SealCommand implements Callable<Integer> {
             }
         }
         try {
-            certificate.checkValidity();
+            certificate.checkValidity(java.util.Date.from(Bidkit.now(spec)));
         } catch (CertificateException e) {
             throw new BidkitException("The opening certificate is not valid now (" + certificate.getNotBefore()
                     .toInstant() + " to " + certificate.getNotAfter().toInstant() + ")");

@@ -9,7 +9,6 @@ import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -103,7 +102,7 @@ class VerifyCommand implements Callable<Integer> {
             String code = organisation != null ? organisation
                     : CertificateCheck.organisationCode(inspection.signer()).orElse("(none)");
             CertificateCheck.Checked checked = CertificateCheck.check(inspection.signer(), inspection.certificates(),
-                    new TrustMaterial(roots, held), Instant.now(), code, CertificateCheck.Purpose.SIGNING);
+                    new TrustMaterial(roots, held), Bidkit.now(spec), code, CertificateCheck.Purpose.SIGNING);
             out.printf("  signer trusted: yes, for %s, under %s%n", checked.organisationCode(),
                     checked.root().getSubjectX500Principal());
         }

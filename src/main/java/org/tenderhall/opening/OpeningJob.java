@@ -46,7 +46,7 @@ public class OpeningJob {
 
     @Scheduled(identity = "openings", every = "${tenderhall.opening.check-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void run() {
+    public void run() {
         try {
             int started = openings.startDue();
             if (started > 0) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.assertj.core.api.SoftAssertions;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.tenderhall.Api;
 import org.tenderhall.bid.SealedBids;
 import org.tenderhall.identity.DemoData;
+import org.tenderhall.platform.TestClock;
 import org.tenderhall.tender.Tendering;
 
 /**
@@ -33,16 +31,7 @@ import org.tenderhall.tender.Tendering;
  * problem type. Refusals of reads are not recorded, failed sign-ins always are.
  */
 @QuarkusTest
-@TestProfile(RefusalTrailTest.SchedulersOff.class)
 class RefusalTrailTest {
-
-    /** A tender stays published after its deadline when the deadline job is off: the deadline alone refuses. */
-    public static class SchedulersOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("tenderhall.tender.deadline-check-interval", "off", "tenderhall.opening.check-interval", "off");
-        }
-    }
 
     private static final String PROBLEMS = "https://tenderhall.org/problems/";
     private static final String OTHER_PASSWORD = "other-agency-password";
@@ -88,7 +77,7 @@ class RefusalTrailTest {
         String late = Tendering.published("goods", Tendering.example("goods"));
         Api.as("bidder1").post("/api/tenders/" + late + "/registration").then().statusCode(200);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update tender set bid_deadline = :past"
-                + " where id = :id").setParameter("past", Instant.now().minus(1, ChronoUnit.MINUTES))
+                + " where id = :id").setParameter("past", TestClock.now().minus(1, ChronoUnit.MINUTES))
                 .setParameter("id", UUID.fromString(late)).executeUpdate());
         // A cancelled tender bidder2 had registered for.
         String cancelled = Tendering.published("goods", Tendering.example("goods"));

@@ -30,7 +30,7 @@ class BidkitHelpTest {
     }
 
     private static CommandSpec root() {
-        return new CommandLine(new Bidkit()).getCommandSpec();
+        return new CommandLine(new Bidkit(java.time.Clock.systemUTC())).getCommandSpec();
     }
 
     /** Every command below bidkit, at any depth ({@code receipt verify}), as the words that call it. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tenderhall.DemoPki;
 import org.tenderhall.identity.DemoData;
 import org.tenderhall.pki.domain.Pem;
+import org.tenderhall.platform.TestClock;
 import org.tenderhall.seal.EnvelopeInspector;
 import org.tenderhall.tender.Tendering;
 
@@ -39,7 +40,7 @@ class BidkitPlatformTest {
                 platform.toString(), "--out", dir.resolve("sealed").toString(), "--key",
                 DemoPki.p12("bidder1").toString(), "--password-file", password.toString()));
         args.addAll(List.of(options));
-        return Bidkit.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+        return Bidkit.run(TestClock.get(), new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
     }
 
     private Path folder(String tenderId) throws Exception {
@@ -95,7 +96,7 @@ class BidkitPlatformTest {
     void seal_fetches_only_over_https_from_another_machine() throws Exception {
         String tenderId = Tendering.published("goods", Tendering.example("goods"));
         Path password = Files.writeString(dir.resolve("password"), "tenderhall-demo\n");
-        int exit = Bidkit.run(new PrintWriter(out, true), new PrintWriter(err, true), "seal", "--folder",
+        int exit = Bidkit.run(TestClock.get(), new PrintWriter(out, true), new PrintWriter(err, true), "seal", "--folder",
                 folder(tenderId).toString(), "--platform", "http://tenderhall.example.gov.cn", "--platform-ca",
                 DemoPki.DIR.resolve("ca/platform-ca.crt").toString(), "--out", dir.resolve("sealed").toString(),
                 "--key", DemoPki.p12("bidder1").toString(), "--password-file", password.toString());

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tenderhall.DemoPki;
 import org.tenderhall.bid.SealedBids;
 import org.tenderhall.identity.DemoData;
+import org.tenderhall.platform.TestClock;
 import org.tenderhall.tender.Tendering;
 
 /** bidkit submit against the running platform, through a connection that drops in the middle of the upload. */
@@ -37,7 +38,7 @@ class BidkitSubmitTest {
     private final StringWriter err = new StringWriter();
 
     private int bidkit(String... args) {
-        return Bidkit.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return Bidkit.run(TestClock.get(), new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +30,7 @@ import org.tenderhall.identity.DemoData;
 import org.tenderhall.opening.domain.KeyShares;
 import org.tenderhall.opening.domain.ShareDocument;
 import org.tenderhall.pki.domain.Pem;
+import org.tenderhall.platform.TestClock;
 import org.tenderhall.seal.KeyEnvelopes;
 import org.tenderhall.seal.Signer;
 import org.tenderhall.tender.Tendering;
@@ -76,7 +76,7 @@ class DualControlOpeningTest {
 
     private int share(String custodian) throws Exception {
         Path password = Files.writeString(dir.resolve("password"), DemoData.PASSWORD + "\n");
-        return Bidkit.run(new PrintWriter(out, true), new PrintWriter(err, true), "share", "--platform",
+        return Bidkit.run(TestClock.get(), new PrintWriter(out, true), new PrintWriter(err, true), "share", "--platform",
                 platform.toString(), "--platform-ca", DemoPki.DIR.resolve("ca/platform-ca.crt").toString(),
                 "--tender", currentTender, "--user", custodian, "--platform-password-file", password.toString(),
                 "--key", DemoPki.DIR.resolve("custodians/" + custodian + ".p12").toString(),
@@ -91,7 +91,7 @@ class DualControlOpeningTest {
 
     @Test
     void two_of_three_custodians_open_the_bids_and_the_opening_waits_for_the_second() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
+        Instant deadline = ScheduledOpeningTest.soon();
         String tender = Tendering.draft("goods", Tendering.voluntary("goods", deadline));
         currentTender = tender;
         as("agent").body(plan(2, "agent", "supervisor", "admin")).put("/api/tenders/" + tender + "/opening-custody")
@@ -110,16 +110,12 @@ class DualControlOpeningTest {
         as("agent").get("/api/tenders/" + tender + "/opening/shares/mine").then().statusCode(409)
                 .body("type", equalTo(TYPES + "opening-not-due"));
 
-        ScheduledOpeningTest.waitUntil(deadline);
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < until && as("agent").get("/api/tenders/" + tender + "/opening").statusCode() != 200) {
-            Thread.sleep(300);
-        }
+        TestClock.passTo(deadline);
         assertThat(opening(tender).getList("waitingFor")).containsExactly("agent", "supervisor", "admin");
 
         assertThat(share("agent")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Share 1 of the opening key of tender " + tender + " handed in by agent");
-        Thread.sleep(2500); // the job runs every second: one share is not enough
+        TestClock.runTimedJobs(); // one share is not enough
         assertThat(opening(tender).getString("state")).isEqualTo("DECRYPTING");
         assertThat(opening(tender).getList("waitingFor")).containsExactly("supervisor", "admin");
 
@@ -160,7 +156,7 @@ class DualControlOpeningTest {
 
     @Test
     void a_custody_plan_is_checked_whole() throws Exception {
-        String tender = Tendering.draft("goods", Tendering.voluntary("goods", Instant.now().plusSeconds(3600)));
+        String tender = Tendering.draft("goods", Tendering.voluntary("goods", TestClock.now().plusSeconds(3600)));
         as("agent").body(plan(4, "agent", "supervisor", "admin")).put("/api/tenders/" + tender + "/opening-custody")
                 .then().statusCode(422).body("errors.field", contains("threshold"));
         as("agent").body(plan(2, "agent", "supervisor").replace("\"account\":\"supervisor\"", "\"account\":\"bidder1\""))

@@ -39,7 +39,7 @@ class NothingBeforeTheOpeningTest {
 
     @Test
     void before_the_opening_time_no_role_obtains_any_plaintext_or_key_by_any_endpoint() throws Exception {
-        String tender = ScheduledOpeningTest.tender(Instant.now().plus(25, ChronoUnit.DAYS), "bidder1", "bidder2");
+        String tender = ScheduledOpeningTest.tender(org.tenderhall.platform.TestClock.now().plus(25, ChronoUnit.DAYS), "bidder1", "bidder2");
         SealedBids.submit("bidder1", tender, ScheduledOpeningTest.sealed("bidder1", tender, "9650000.00")).statusCode(201);
         SealedBids.submit("bidder2", tender, ScheduledOpeningTest.sealed("bidder2", tender, "9480000.50")).statusCode(201);
         String base = "/api/tenders/" + tender;

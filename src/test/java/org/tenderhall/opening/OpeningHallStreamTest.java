@@ -47,7 +47,7 @@ class OpeningHallStreamTest {
     void a_watcher_before_the_opening_gets_the_headers_at_once_and_then_heartbeats_in_sse_grammar()
             throws Exception {
         // The opening is an hour away: nothing will happen in the hall while this test watches.
-        String tender = ScheduledOpeningTest.tender(Instant.now().plus(Duration.ofHours(1)), "bidder1");
+        String tender = ScheduledOpeningTest.tender(org.tenderhall.platform.TestClock.now().plus(Duration.ofHours(1)), "bidder1");
 
         // HTTP/1.1, as curl and browsers' EventSource ask (java.net.http would otherwise try an upgrade to h2c).
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

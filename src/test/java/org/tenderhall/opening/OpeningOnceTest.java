@@ -6,14 +6,11 @@ import static org.tenderhall.Api.as;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -22,22 +19,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.bid.SealedBids;
+import org.tenderhall.platform.TestClock;
 
 /**
  * The opening happens once: several runs at once start it once and write each line once, a lease held by a
- * dead instance only delays it, and a run that resumes opens nothing that already has its line. The scheduler
- * is off here; the test runs the job's steps itself.
+ * dead instance only delays it, and a run that resumes opens nothing that already has its line. The schedulers
+ * are off in tests; this one runs the job's steps itself.
  */
 @QuarkusTest
-@TestProfile(OpeningOnceTest.JobOff.class)
 class OpeningOnceTest {
-
-    public static class JobOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("tenderhall.opening.check-interval", "off");
-        }
-    }
 
     @Inject
     Openings openings;
@@ -49,12 +39,12 @@ class OpeningOnceTest {
     EntityManager em;
 
     private String tenderWithThreeBidsPastItsDeadline() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(15);
+        Instant deadline = ScheduledOpeningTest.soon();
         String tender = ScheduledOpeningTest.tender(deadline, "bidder1", "bidder2", "bidder3");
         for (String bidder : new String[] {"bidder1", "bidder2", "bidder3"}) {
             SealedBids.submit(bidder, tender, ScheduledOpeningTest.sealed(bidder, tender, "9650000.00")).statusCode(201);
         }
-        ScheduledOpeningTest.waitUntil(deadline);
+        TestClock.get().advanceTo(deadline.plusSeconds(1)); // the jobs run only when the test calls them
         return tender;
     }
 
@@ -93,12 +83,12 @@ class OpeningOnceTest {
     void a_lease_held_by_a_dead_instance_delays_the_opening_until_it_runs_out() throws Exception {
         String tender = tenderWithThreeBidsPastItsDeadline();
         openings.startDue();
-        setLease(tender, UUID.randomUUID(), Instant.now().plusSeconds(3600)); // an instance that died holding it
+        setLease(tender, UUID.randomUUID(), TestClock.now().plusSeconds(3600)); // an instance that died holding it
         openings.proceed();
         assertThat(count(tender, "BidOpened")).isZero();
         as("agent").get("/api/tenders/" + tender + "/opening").then().body("state", equalTo("DECRYPTING"));
 
-        setLease(tender, UUID.randomUUID(), Instant.now().minusSeconds(1)); // its lease has run out
+        setLease(tender, UUID.randomUUID(), TestClock.now().minusSeconds(1)); // its lease has run out
         openings.proceed();
         as("agent").get("/api/tenders/" + tender + "/opening").then().body("state", equalTo("RECORDED"));
         assertThat(count(tender, "BidOpened")).isEqualTo(3);

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import org.tenderhall.identity.DemoData;
+import org.tenderhall.platform.TestClock;
 
 /** Helpers for tests that draft and publish tenders through the HTTP API as the demo agent. */
 public final class Tendering {
@@ -38,7 +39,7 @@ public final class Tendering {
     }
 
     public static ObjectNode example(String template) {
-        return example(template, Instant.now().plus(Duration.ofDays(25)));
+        return example(template, TestClock.now().plus(Duration.ofDays(25)));
     }
 
     /** A tender that need not be tendered by law, so its deadline may be close. */

@@ -15,6 +15,7 @@ import static org.tenderhall.bid.api.BidSubmissionTest.publishedAndRegistered;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -26,6 +27,7 @@ import org.tenderhall.bid.SealedBids;
 import org.tenderhall.identity.DemoData;
 import org.tenderhall.opening.ScheduledOpeningTest;
 import org.tenderhall.opening.ScheduledOpeningTest.OpensslChoices;
+import org.tenderhall.platform.TestClock;
 import org.tenderhall.seal.Openssl;
 import org.tenderhall.tender.Tendering;
 
@@ -217,13 +219,13 @@ class BidRejectionTest {
 
     @Test
     void a_bid_whose_last_byte_arrives_after_the_deadline_is_late_however_early_it_started() throws Exception {
-        String tender = Tendering.published("goods", Tendering.voluntary("goods", Instant.now().plusSeconds(4)));
+        String tender = Tendering.published("goods", Tendering.voluntary("goods", TestClock.now().plusSeconds(600)));
         as("bidder1").post("/api/tenders/" + tender + "/registration").then().statusCode(200);
         var bid = SealedBids.seal("bidder1", BIDDER_1, tender);
         String upload = create("bidder1", tender, bid.envelope().length, bid.signature()).statusCode(201)
                 .extract().path("id");
         patch("bidder1", upload, 0, Arrays.copyOf(bid.envelope(), 100)).statusCode(204);
-        Thread.sleep(4_500);
+        TestClock.get().advance(Duration.ofSeconds(601));
         patch("bidder1", upload, 100, Arrays.copyOfRange(bid.envelope(), 100, bid.envelope().length)).statusCode(204);
         commit("bidder1", upload).statusCode(409).body("type", equalTo(TYPES + "bid-late"));
         assertRefused("bidder1", tender, "bid-late");

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.tenderhall.document.PdfChecks;
+import org.tenderhall.platform.TestClock;
 import org.tenderhall.tender.Tendering;
 
 @QuarkusTest
@@ -26,11 +27,11 @@ class AmendmentTest {
     @Test
     void amendment_affecting_bids_within_15_days_of_the_deadline_moves_deadline_and_opening_so_15_days_remain()
             throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofDays(10));
+        Instant deadline = TestClock.now().plus(Duration.ofDays(10));
         String id = Tendering.published("goods", Tendering.voluntary("goods", deadline));
         as("bidder2").post("/api/tenders/" + id + "/registration").then().statusCode(200);
 
-        Instant before = Instant.now();
+        Instant before = TestClock.now();
         as("agent").body(amendment("交货期由 90 日历天调整为 120 日历天", true, "{\"deliveryDays\":120}"))
                 .post("/api/tenders/" + id + "/amendments")
                 .then().statusCode(201)
@@ -40,7 +41,7 @@ class AmendmentTest {
         var tender = as("agent").get("/api/tenders/" + id).then().statusCode(200).extract().jsonPath();
         Instant moved = Instant.parse(tender.getString("bidDeadline"));
         assertThat(moved).isBetween(before.plus(Duration.ofDays(15)).minusSeconds(1),
-                Instant.now().plus(Duration.ofDays(15)).plusSeconds(61));
+                TestClock.now().plus(Duration.ofDays(15)).plusSeconds(61));
         assertThat(Instant.parse(tender.getString("openingTime"))).isEqualTo(moved);
         assertThat(tender.getList("documents")).hasSize(2);
 
@@ -60,7 +61,7 @@ class AmendmentTest {
 
     @Test
     void amendment_that_does_not_affect_bids_keeps_the_deadline() {
-        Instant deadline = Instant.now().plus(Duration.ofDays(10));
+        Instant deadline = TestClock.now().plus(Duration.ofDays(10));
         String id = Tendering.published("services", Tendering.voluntary("services", deadline));
         String was = as("agent").get("/api/tenders/" + id).then().extract().path("bidDeadline");
         as("agent").body(amendment("更正联系人电话", false, "{\"contactPhone\":\"0592-5550199\"}"))
@@ -82,8 +83,8 @@ class AmendmentTest {
 
     @Test
     void an_amendment_may_postpone_the_deadline_but_never_advance_it() {
-        String id = Tendering.published("goods", Tendering.example("goods", Instant.now().plus(Duration.ofDays(30))));
-        String earlier = Tendering.beijing(Instant.now().plus(Duration.ofDays(25)));
+        String id = Tendering.published("goods", Tendering.example("goods", TestClock.now().plus(Duration.ofDays(30))));
+        String earlier = Tendering.beijing(TestClock.now().plus(Duration.ofDays(25)));
         as("agent").body(amendment("提前截止", true, "{\"bidDeadline\":\"" + earlier + "\",\"openingTime\":\"" + earlier + "\"}"))
                 .post("/api/tenders/" + id + "/amendments")
                 .then().statusCode(422)
@@ -91,7 +92,7 @@ class AmendmentTest {
                 .body("errors.field", hasItem("values.bidDeadline"));
         as("agent").get("/api/tenders/" + id).then().body("documents", hasSize(1));
 
-        String later = Tendering.beijing(Instant.now().plus(Duration.ofDays(40)));
+        String later = Tendering.beijing(TestClock.now().plus(Duration.ofDays(40)));
         as("agent").body(amendment("延期开标", true, "{\"bidDeadline\":\"" + later + "\",\"openingTime\":\"" + later + "\"}"))
                 .post("/api/tenders/" + id + "/amendments").then().statusCode(201);
     }

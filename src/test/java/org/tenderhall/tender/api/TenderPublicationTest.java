@@ -31,6 +31,7 @@ import org.tenderhall.audit.AuditEvent;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.document.PdfChecks;
 import org.tenderhall.identity.DemoData;
+import org.tenderhall.platform.TestClock;
 import org.tenderhall.tender.Tendering;
 
 @QuarkusTest
@@ -148,7 +149,7 @@ class TenderPublicationTest {
 
     @Test
     void a_bid_deadline_less_than_20_days_after_publication_is_refused_when_tendering_is_mandatory() {
-        ObjectNode values = Tendering.example("goods", Instant.now().plus(Duration.ofDays(19)));
+        ObjectNode values = Tendering.example("goods", TestClock.now().plus(Duration.ofDays(19)));
         as("agent").body(Tendering.body("goods", values)).post("/api/tenders")
                 .then().statusCode(422)
                 .body("errors.field", hasItem("values.bidDeadline"))
@@ -160,9 +161,9 @@ class TenderPublicationTest {
 
     @Test
     void publication_checks_the_20_day_rule_against_the_clock_when_it_publishes() throws Exception {
-        ObjectNode values = Tendering.example("water-works", Instant.now().plus(Duration.ofDays(20)).plusSeconds(3));
+        ObjectNode values = Tendering.example("water-works", TestClock.now().plus(Duration.ofDays(20)).plusSeconds(3));
         String id = Tendering.draft("water-works", values);
-        Thread.sleep(4_000);
+        TestClock.get().advance(Duration.ofSeconds(4));
         as("agent").post("/api/tenders/" + id + "/publish").then().statusCode(422)
                 .body("errors.field", hasItem("values.bidDeadline"));
         as("agent").get("/api/tenders/" + id).then().body("status", equalTo("DRAFT")).body("documents", hasSize(0));
@@ -172,7 +173,7 @@ class TenderPublicationTest {
     @Test
     void the_opening_time_must_be_the_deadline() {
         ObjectNode values = Tendering.example("services");
-        values.put("openingTime", Tendering.beijing(Instant.now().plus(Duration.ofDays(26))));
+        values.put("openingTime", Tendering.beijing(TestClock.now().plus(Duration.ofDays(26))));
         as("agent").body(Tendering.body("services", values)).post("/api/tenders")
                 .then().statusCode(422).body("errors.field", hasItem("values.openingTime"));
     }
