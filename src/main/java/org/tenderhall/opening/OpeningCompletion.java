@@ -80,7 +80,7 @@ class OpeningCompletion {
                 outcomes.put(((Outcome) row[0]).name(), row[1]);
             }
             em.flush(); // the record document reads the state just set
-            opening.recordPdf = document.signed(records.view(opening));
+            opening.recordPdf = document.signed(records.of(opening));
             opening.recordSha256 = Hashes.sha256Hex(opening.recordPdf);
             audit.record(Actor.system(new OrgCode(tender.agentOrganisation())), "OpeningRecorded",
                     TendersAtOpening.subject(tenderId), Map.of("lines", lines, "outcomes", outcomes,

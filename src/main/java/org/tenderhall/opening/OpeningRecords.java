@@ -1,16 +1,21 @@
 package org.tenderhall.opening;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tenderhall.bid.BidSubmissions;
 import org.tenderhall.identity.OrganisationService;
 import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.opening.api.OpeningRecordView;
+import org.tenderhall.opening.domain.OpeningRecord;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningLine;
 import org.tenderhall.platform.problem.ProblemType;
@@ -27,6 +32,8 @@ import org.tenderhall.tender.domain.TenderStatus;
  */
 @ApplicationScoped
 public class OpeningRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final ProblemType TENDER_FAILED =
             new ProblemType("tender-failed", "The tender failed: too few bids to open", 409);
@@ -111,8 +118,8 @@ public class OpeningRecords {
                         + "; nothing of them can be read before"));
     }
 
-    public OpeningRecordView record(Actor actor, UUID tenderId) {
-        return view(watched(actor, tenderId));
+    public OpeningRecord record(Actor actor, UUID tenderId) {
+        return of(watched(actor, tenderId));
     }
 
     /** The signed PDF of the complete record. */
@@ -126,16 +133,38 @@ public class OpeningRecords {
     }
 
     /** The record as it stands, for whoever the caller has checked may read it. */
-    OpeningRecordView view(Opening opening) {
+    OpeningRecord of(Opening opening) {
         UUID tenderId = opening.tenderId;
         OpeningTerms tender = tenders.openingTerms(tenderId).orElseThrow();
-        Map<UUID, OpeningRecordView.Bid> bidOf = new HashMap<>();
+        Map<UUID, BidSubmissions.ValidBid> bidOf = new HashMap<>();
+        Map<String, String> nameOf = new HashMap<>();
         for (BidSubmissions.ValidBid bid : bids.valid(tenderId)) {
-            bidOf.put(bid.id(), new OpeningRecordView.Bid(bid.organisation(),
-                    organisations.name(bid.organisation()).orElse(bid.organisation()), bid.lot(), bid.receivedAt()));
+            bidOf.put(bid.id(), bid);
+            nameOf.put(bid.organisation(), organisations.name(bid.organisation()).orElse(bid.organisation()));
         }
-        return OpeningRecordView.of(tender.projectName(), opening, templates.get(tender.templateCode()).manifest(),
-                lines.of(tenderId), bidOf, responses.of(tenderId));
+        List<OpeningRecord.Line> lines = new ArrayList<>();
+        for (OpeningLine l : this.lines.of(tenderId)) {
+            BidSubmissions.ValidBid bid = bidOf.get(l.bidId);
+            lines.add(new OpeningRecord.Line(lines.size() + 1, l.bidId, bid.organisation(),
+                    nameOf.get(bid.organisation()), bid.lot(), bid.receivedAt(), l.outcome, l.reason,
+                    l.price == null ? null : l.price.toPlainString(), json(l.declared), json(l.problems), "NOT_CHECKED",
+                    l.packageSha256, l.packageSize));
+        }
+        List<OpeningRecord.Reply> replies = responses.of(tenderId).stream().map(r -> new OpeningRecord.Reply(r.id,
+                r.organisation, nameOf.getOrDefault(r.organisation, r.organisation),
+                OpeningRecord.ReplyKind.valueOf(r.kind.name()), r.text, r.respondedAt, r.answer, r.answeredAt)).toList();
+        return new OpeningRecord(tenderId, tender.projectName(), opening.custody,
+                OpeningRecord.Stage.valueOf(opening.state.name()), opening.bids, opening.startedAt, opening.recordedAt,
+                opening.objectionsUntil, templates.get(tender.templateCode()).manifest().stream()
+                        .map(f -> new OpeningRecord.Column(f.name(), f.label())).toList(), lines, replies);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return text == null ? null : JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Optional<Opening> opening(UUID tenderId) {

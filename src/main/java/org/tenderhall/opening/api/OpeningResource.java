@@ -209,6 +209,6 @@ public class OpeningResource {
     @GET
     @Path("record")
     public OpeningRecordView record(@PathParam("id") UUID id) {
-        return records.record(user.reading(), id);
+        return OpeningRecordView.of(records.record(user.reading(), id));
     }
 }
