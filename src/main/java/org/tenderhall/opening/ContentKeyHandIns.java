@@ -24,7 +24,7 @@ import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.ContentKeys;
 import org.tenderhall.seal.SealException;
 import org.tenderhall.storage.BlobStore;
-import org.tenderhall.tender.Tenders;
+import org.tenderhall.tender.TendersAtOpening;
 
 /**
  * Bidder decrypts: at the opening each bidder takes its bid's content key out with its own key
@@ -56,7 +56,7 @@ public class ContentKeyHandIns {
     OpeningKeyCustody custody;
 
     @Inject
-    Openings openings;
+    OpeningHall hall;
 
     @Inject
     BidSubmissions bids;
@@ -112,13 +112,13 @@ public class ContentKeyHandIns {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("bid", handedIn.bidId.toString());
         data.put("bidder", bidder.organisation().value());
-        audit.record(bidder, "ContentKeyHandedIn", Tenders.subject(tenderId), data);
-        openings.event(tenderId, "key-handed-in", data, now);
+        audit.record(bidder, "ContentKeyHandedIn", TendersAtOpening.subject(tenderId), data);
+        hall.event(tenderId, "key-handed-in", data, now);
         return handedIn;
     }
 
     private Rejection refused(Actor bidder, UUID tenderId, ProblemType problem, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(bidder, "ContentKeyRefused", Tenders.subject(tenderId),
+        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(bidder, "ContentKeyRefused", TendersAtOpening.subject(tenderId),
                 Map.of("problem", problem.slug(), "detail", detail)));
         return new Rejection(problem, detail);
     }

@@ -21,7 +21,7 @@ import org.tenderhall.platform.Hashes;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.SealException;
-import org.tenderhall.tender.Tenders;
+import org.tenderhall.tender.TendersAtOpening;
 
 /**
  * Dual control at the opening: each custodian fetches its share (encrypted to its own certificate), decrypts it
@@ -51,7 +51,7 @@ public class KeyShareHandIns {
     OpeningKeyCustody custody;
 
     @Inject
-    Openings openings;
+    OpeningHall hall;
 
     /** The custodian's own share, encrypted to its certificate: from the opening time on. */
     @Transactional(dontRollbackOn = Rejection.class)
@@ -96,8 +96,8 @@ public class KeyShareHandIns {
         data.put("custodian", custodian.account);
         data.put("handedIn", handedIn);
         data.put("threshold", threshold);
-        audit.record(actor, "KeyShareHandedIn", Tenders.subject(tenderId), data);
-        openings.event(tenderId, "share-handed-in", data, now);
+        audit.record(actor, "KeyShareHandedIn", TendersAtOpening.subject(tenderId), data);
+        hall.event(tenderId, "share-handed-in", data, now);
         return custodian;
     }
 
@@ -118,7 +118,7 @@ public class KeyShareHandIns {
     }
 
     private Rejection refused(Actor actor, UUID tenderId, ProblemType problem, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(actor, "KeyShareRefused", Tenders.subject(tenderId),
+        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(actor, "KeyShareRefused", TendersAtOpening.subject(tenderId),
                 Map.of("problem", problem.slug(), "detail", detail)));
         return new Rejection(problem, detail);
     }

@@ -23,7 +23,10 @@ public class OpeningJob {
     private static final Logger LOG = Logger.getLogger(OpeningJob.class);
 
     @Inject
-    Openings openings;
+    OpeningStarts starts;
+
+    @Inject
+    OpeningProceedings proceedings;
 
     @Inject
     PackageVault vault;
@@ -48,11 +51,11 @@ public class OpeningJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         try {
-            int started = openings.startDue();
+            int started = starts.startDue();
             if (started > 0) {
                 LOG.infof("%d tender(s) reached their opening time", started);
             }
-            int recorded = openings.proceed();
+            int recorded = proceedings.proceed();
             if (recorded > 0) {
                 LOG.infof("%d opening record(s) completed", recorded);
             }

@@ -14,8 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.tenderhall.document.PlatformDocuments;
-import org.tenderhall.opening.api.OpeningRecordView;
 import org.tenderhall.opening.domain.Custody;
+import org.tenderhall.opening.domain.OpeningRecord;
 
 /**
  * The opening record (开标记录) as a document: PDF/A-3b with the record as JSON inside ({@code opening-record.json}),
@@ -36,7 +36,7 @@ public class OpeningRecordDocument {
     @Inject
     ObjectMapper json;
 
-    public byte[] signed(OpeningRecordView record) {
+    public byte[] signed(OpeningRecord record) {
         try {
             byte[] pdf = documents.render(xhtml(record), ATTACHMENT,
                     json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
@@ -46,8 +46,8 @@ public class OpeningRecordDocument {
         }
     }
 
-    static String xhtml(OpeningRecordView record) {
-        List<OpeningRecordView.Column> declared = record.columns().stream().filter(c -> !c.name().equals("price"))
+    static String xhtml(OpeningRecord record) {
+        List<OpeningRecord.Column> declared = record.columns().stream().filter(c -> !c.name().equals("price"))
                 .toList();
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
@@ -83,18 +83,18 @@ public class OpeningRecordDocument {
                 declared.isEmpty() ? 0.0 : DECLARED_WIDTH / declared.size());
         html.append("<table>\n<thead><tr>").append(th("4%", "序号")).append(th("14%", "投标人")).append(th("4%", "标段"))
                 .append(th("10%", "递交时间（北京时间）")).append(th("11%", "投标报价"));
-        for (OpeningRecordView.Column column : declared) {
+        for (OpeningRecord.Column column : declared) {
             html.append(th(declaredWidth, escape(column.label())));
         }
         html.append(th("6%", "投标保证金")).append(th("8%", "开标结果")).append("<th>说明</th></tr></thead>\n<tbody>\n");
-        for (OpeningRecordView.Line line : record.lines()) {
+        for (OpeningRecord.Line line : record.lines()) {
             html.append("<tr><td>").append(line.line()).append("</td><td>").append(escape(line.bidderName()))
                     .append("<br /><span class=\"small\">").append(escape(line.bidder())).append("</span></td><td>")
                     .append(escape(line.lot())).append("</td><td>")
                     .append(time(line.receivedAt()).replace(" ", "<br />")) // the date above the time, each whole
                     .append("</td><td>")
                     .append(line.price() == null ? "—" : money(line.price())).append("</td>");
-            for (OpeningRecordView.Column column : declared) {
+            for (OpeningRecord.Column column : declared) {
                 JsonNode value = line.declared() == null ? null : line.declared().get(column.name());
                 html.append("<td>").append(value == null || value.isNull() ? "—" : escape(value.asText()))
                         .append("</td>");
@@ -137,7 +137,7 @@ public class OpeningRecordDocument {
         return "<th style=\"width: " + width + "\">" + label + "</th>";
     }
 
-    private static String explanation(OpeningRecordView.Line line) {
+    private static String explanation(OpeningRecord.Line line) {
         if (line.reason() != null) {
             return line.reason();
         }

@@ -1,21 +1,29 @@
 package org.tenderhall.opening;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.tenderhall.bid.BidSubmissions;
 import org.tenderhall.identity.OrganisationService;
 import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.opening.api.OpeningRecordView;
+import org.tenderhall.opening.domain.OpeningRecord;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningLine;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.template.TemplateCatalogue;
 import org.tenderhall.tender.Registrations;
-import org.tenderhall.tender.Tenders;
+import org.tenderhall.tender.TendersAtOpening;
+import org.tenderhall.tender.TendersAtOpening.OpeningTerms;
 import org.tenderhall.tender.domain.TenderStatus;
 
 /**
@@ -25,11 +33,16 @@ import org.tenderhall.tender.domain.TenderStatus;
 @ApplicationScoped
 public class OpeningRecords {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public static final ProblemType TENDER_FAILED =
             new ProblemType("tender-failed", "The tender failed: too few bids to open", 409);
 
     @Inject
-    Openings openings;
+    EntityManager em;
+
+    @Inject
+    OpeningLines lines;
 
     @Inject
     Registrations registrations;
@@ -38,7 +51,7 @@ public class OpeningRecords {
     TemplateCatalogue templates;
 
     @Inject
-    Tenders tenders;
+    TendersAtOpening tenders;
 
     @Inject
     OpeningCertificates certificates;
@@ -52,18 +65,18 @@ public class OpeningRecords {
     @Inject
     OrganisationService organisations;
 
-    /** The opening an agent's start returned; null means the tender failed instead. */
-    public Opening started(Opening opening, UUID tenderId) {
-        if (opening == null) {
-            throw new Rejection(TENDER_FAILED, "Fewer than three valid bids were submitted: the tender failed (流标)"
-                    + " and the bids stay sealed");
+    /** The opening an agent's start began, or the refusal that the tender failed instead. */
+    public Opening started(OpeningStart start) {
+        if (start instanceof OpeningStart.Started started) {
+            return started.opening();
         }
-        return opening;
+        throw new Rejection(TENDER_FAILED, "Fewer than three valid bids were submitted: the tender failed (流标)"
+                + " and the bids stay sealed");
     }
 
     /** The tender, for someone who may watch its opening (before it starts too: the hall opens early). */
-    public Tenders.OpeningTerms watcher(Actor actor, UUID tenderId) {
-        Tenders.OpeningTerms tender = tenders.openingTerms(tenderId)
+    public OpeningTerms watcher(Actor actor, UUID tenderId) {
+        OpeningTerms tender = tenders.openingTerms(tenderId)
                 .orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "No tender " + tenderId));
         if (!mayWatch(actor, tender)) {
             throw new Rejection(ProblemType.FORBIDDEN, "Only the tender's agents, supervisors and registered bidders"
@@ -73,7 +86,7 @@ public class OpeningRecords {
     }
 
     /** A published tender, for anyone signed in (its custody plan is public, like its document). */
-    public Tenders.OpeningTerms visible(Actor actor, UUID tenderId) {
+    public OpeningTerms visible(Actor actor, UUID tenderId) {
         return tenders.openingTerms(tenderId)
                 .orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "No tender " + tenderId));
     }
@@ -87,7 +100,7 @@ public class OpeningRecords {
     /** The opening's transport certificate (PEM), once the opening has started. */
     public String transportCertificate(Actor actor, UUID tenderId) {
         visible(actor, tenderId);
-        Opening opening = openings.of(tenderId).orElseThrow(() -> new Rejection(OpeningProblems.NOT_STARTED,
+        Opening opening = opening(tenderId).orElseThrow(() -> new Rejection(OpeningProblems.NOT_STARTED,
                 "The opening of this tender has not started: its transport certificate comes with it"));
         if (opening.transportCertificate == null) {
             throw new Rejection(OpeningProblems.CUSTODY, "An opening in the platform's scheduled custody takes no"
@@ -98,15 +111,15 @@ public class OpeningRecords {
 
     /** The opening, for someone who may watch it. */
     public Opening watched(Actor actor, UUID tenderId) {
-        Tenders.OpeningTerms tender = watcher(actor, tenderId);
-        return openings.of(tenderId).orElseThrow(() -> tender.status() == TenderStatus.FAILED
+        OpeningTerms tender = watcher(actor, tenderId);
+        return opening(tenderId).orElseThrow(() -> tender.status() == TenderStatus.FAILED
                 ? new Rejection(TENDER_FAILED, "The tender failed (流标); its bids were not opened")
                 : new Rejection(OpeningProblems.NOT_STARTED, "The bids of this tender open at " + tender.openingTime()
                         + "; nothing of them can be read before"));
     }
 
-    public OpeningRecordView record(Actor actor, UUID tenderId) {
-        return view(watched(actor, tenderId));
+    public OpeningRecord record(Actor actor, UUID tenderId) {
+        return of(watched(actor, tenderId));
     }
 
     /** The signed PDF of the complete record. */
@@ -120,19 +133,45 @@ public class OpeningRecords {
     }
 
     /** The record as it stands, for whoever the caller has checked may read it. */
-    OpeningRecordView view(Opening opening) {
+    OpeningRecord of(Opening opening) {
         UUID tenderId = opening.tenderId;
-        Tenders.OpeningTerms tender = tenders.openingTerms(tenderId).orElseThrow();
-        Map<UUID, OpeningRecordView.Bid> bidOf = new HashMap<>();
+        OpeningTerms tender = tenders.openingTerms(tenderId).orElseThrow();
+        Map<UUID, BidSubmissions.ValidBid> bidOf = new HashMap<>();
+        Map<String, String> nameOf = new HashMap<>();
         for (BidSubmissions.ValidBid bid : bids.valid(tenderId)) {
-            bidOf.put(bid.id(), new OpeningRecordView.Bid(bid.organisation(),
-                    organisations.name(bid.organisation()).orElse(bid.organisation()), bid.lot(), bid.receivedAt()));
+            bidOf.put(bid.id(), bid);
+            nameOf.put(bid.organisation(), organisations.name(bid.organisation()).orElse(bid.organisation()));
         }
-        return OpeningRecordView.of(tender.projectName(), opening, templates.get(tender.templateCode()).manifest(),
-                openings.lines(tenderId), bidOf, responses.of(tenderId));
+        List<OpeningRecord.Line> lines = new ArrayList<>();
+        for (OpeningLine l : this.lines.of(tenderId)) {
+            BidSubmissions.ValidBid bid = bidOf.get(l.bidId);
+            lines.add(new OpeningRecord.Line(lines.size() + 1, l.bidId, bid.organisation(),
+                    nameOf.get(bid.organisation()), bid.lot(), bid.receivedAt(), l.outcome, l.reason,
+                    l.price == null ? null : l.price.toPlainString(), json(l.declared), json(l.problems), "NOT_CHECKED",
+                    l.packageSha256, l.packageSize));
+        }
+        List<OpeningRecord.Reply> replies = responses.of(tenderId).stream().map(r -> new OpeningRecord.Reply(r.id,
+                r.organisation, nameOf.getOrDefault(r.organisation, r.organisation),
+                OpeningRecord.ReplyKind.valueOf(r.kind.name()), r.text, r.respondedAt, r.answer, r.answeredAt)).toList();
+        return new OpeningRecord(tenderId, tender.projectName(), opening.custody,
+                OpeningRecord.Stage.valueOf(opening.state.name()), opening.bids, opening.startedAt, opening.recordedAt,
+                opening.objectionsUntil, templates.get(tender.templateCode()).manifest().stream()
+                        .map(f -> new OpeningRecord.Column(f.name(), f.label())).toList(), lines, replies);
     }
 
-    private boolean mayWatch(Actor actor, Tenders.OpeningTerms tender) {
+    private static JsonNode json(String text) {
+        try {
+            return text == null ? null : JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<Opening> opening(UUID tenderId) {
+        return Optional.ofNullable(em.find(Opening.class, tenderId));
+    }
+
+    private boolean mayWatch(Actor actor, OpeningTerms tender) {
         return switch (actor.role()) {
             case AGENT -> actor.organisation().value().equals(tender.agentOrganisation());
             case SUPERVISOR -> true;

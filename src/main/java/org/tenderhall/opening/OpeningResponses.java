@@ -20,7 +20,7 @@ import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningResponse;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
-import org.tenderhall.tender.Tenders;
+import org.tenderhall.tender.TendersAtOpening;
 
 /**
  * After the opening record is complete, each bidder whose bid was opened confirms it or objects (异议), once,
@@ -88,7 +88,7 @@ public class OpeningResponses {
         response.respondedAt = now;
         em.persist(response);
         audit.record(bidder, kind == OpeningResponse.Kind.CONFIRMED ? "OpeningRecordConfirmed" : "OpeningRecordObjected",
-                Tenders.subject(tenderId), text == null ? Map.of("response", response.id.toString())
+                TendersAtOpening.subject(tenderId), text == null ? Map.of("response", response.id.toString())
                         : Map.of("response", response.id.toString(), "objection", text));
         return response;
     }
@@ -96,14 +96,14 @@ public class OpeningResponses {
     private Rejection refused(Actor bidder, UUID tenderId, OpeningResponse.Kind kind, ProblemType problem,
             String detail) {
         QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(bidder, "OpeningResponseRefused",
-                Tenders.subject(tenderId), Map.of("kind", kind.name(), "problem", problem.slug())));
+                TendersAtOpening.subject(tenderId), Map.of("kind", kind.name(), "problem", problem.slug())));
         return new Rejection(problem, detail);
     }
 
     /** The agent's answer to an objection, on the record. */
     @Transactional
     public OpeningResponse answer(Actor agent, UUID tenderId, UUID objectionId, String answer) {
-        Tenders.OpeningTerms tender = records.watcher(agent, tenderId);
+        TendersAtOpening.OpeningTerms tender = records.watcher(agent, tenderId);
         if (agent.role() != Role.AGENT || !agent.organisation().value().equals(tender.agentOrganisation())) {
             throw new Rejection(ProblemType.FORBIDDEN, "Only the tender's agents answer objections");
         }
@@ -117,7 +117,7 @@ public class OpeningResponses {
         objection.answer = answer;
         objection.answeredBy = agent.username();
         objection.answeredAt = clock.instant();
-        audit.record(agent, "ObjectionAnswered", Tenders.subject(tenderId),
+        audit.record(agent, "ObjectionAnswered", TendersAtOpening.subject(tenderId),
                 Map.of("response", objectionId.toString(), "answer", answer));
         return objection;
     }

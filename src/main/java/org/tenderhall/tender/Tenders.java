@@ -43,7 +43,7 @@ import org.tenderhall.tender.store.TenderDocument;
  * clock, signed document, opening certificate), and reading a tender and its documents.
  */
 @ApplicationScoped
-public class Tenders {
+public class Tenders implements TendersAtOpening {
 
     /** The opening certificate outlives the opening by this much, so that late steps can still check it. */
     static final Duration OPENING_CERTIFICATE_MARGIN = Duration.ofDays(365);
@@ -192,42 +192,38 @@ public class Tenders {
                 : Optional.of(new BiddingTerms(tender.id, tender.status(), tender.bidDeadline));
     }
 
-    /** What the opening needs to know of a tender. */
-    public record OpeningTerms(UUID id, TenderStatus status, String agentOrganisation, String projectName,
-            String templateCode, Instant bidDeadline, Instant openingTime) {
-        static OpeningTerms of(Tender t) {
-            return new OpeningTerms(t.id, t.status(), t.agentOrganisation, t.projectName, t.templateCode, t.bidDeadline,
-                    t.openingTime);
-        }
-    }
-
-    /** The opening terms of a tender that has been published; empty for one never published or not existing. */
+    @Override
     public Optional<OpeningTerms> openingTerms(UUID id) {
-        Tender tender = em.find(Tender.class, id);
-        return tender == null || tender.publishedAt == null ? Optional.empty() : Optional.of(OpeningTerms.of(tender));
+        return openingTerms(em.find(Tender.class, id));
     }
 
-    /** The same, holding the tender row until the transaction ends: nothing else moves it meanwhile. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<OpeningTerms> openingTermsLocked(UUID id) {
-        Tender tender = em.find(Tender.class, id, LockModeType.PESSIMISTIC_WRITE);
-        return tender == null || tender.publishedAt == null ? Optional.empty() : Optional.of(OpeningTerms.of(tender));
+        return openingTerms(em.find(Tender.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /**
-     * The published or closed tenders whose opening time has come, locked until the transaction ends; those
-     * another transaction holds are skipped, so that several instances share the work.
-     */
+    private static Optional<OpeningTerms> openingTerms(Tender tender) {
+        return tender == null || tender.publishedAt == null ? Optional.empty() : Optional.of(openingTermsOf(tender));
+    }
+
+    private static OpeningTerms openingTermsOf(Tender t) {
+        return new OpeningTerms(t.id, t.status(), t.agentOrganisation, t.projectName, t.templateCode, t.bidDeadline,
+                t.openingTime);
+    }
+
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public List<OpeningTerms> dueForOpeningLocked(Instant now, int limit) {
         @SuppressWarnings("unchecked")
         List<Tender> due = em.createNativeQuery("select * from tender where status in ('PUBLISHED', 'BIDDING_CLOSED')"
                 + " and opening_time <= :now order by opening_time limit " + limit + " for update skip locked", Tender.class)
                 .setParameter("now", now).getResultList();
-        return due.stream().map(OpeningTerms::of).toList();
+        return due.stream().map(Tenders::openingTermsOf).toList();
     }
 
     /** Closes bidding at the deadline (the scheduler, or the opening when it comes first). */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void closeBidding(Actor actor, UUID id, Instant now) {
         Tender tender = em.find(Tender.class, id);
@@ -237,7 +233,7 @@ public class Tenders {
                 Map.of("bidDeadline", tender.bidDeadline.toString(), "closedAt", now.toString()));
     }
 
-    /** The opening has started (开标): the opening capability records the rest. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void startOpening(UUID id, Instant now) {
         Tender tender = em.find(Tender.class, id);
@@ -245,7 +241,7 @@ public class Tenders {
         tender.updatedAt = now;
     }
 
-    /** The tender fails (流标), for the reason given. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void fail(Actor actor, UUID id, String reason, Map<String, ?> facts, Instant now) {
         Tender tender = em.find(Tender.class, id);
@@ -382,7 +378,7 @@ public class Tenders {
     }
 
     public static String subject(UUID id) {
-        return "tender:" + id;
+        return TendersAtOpening.subject(id);
     }
 
     static String describe(TenderStatus status) {

@@ -30,7 +30,13 @@ import org.tenderhall.platform.TestClock;
 class OpeningOnceTest {
 
     @Inject
-    Openings openings;
+    OpeningStarts starts;
+
+    @Inject
+    OpeningProceedings proceedings;
+
+    @Inject
+    OpeningLines lines;
 
     @Inject
     AuditLog audit;
@@ -68,28 +74,28 @@ class OpeningOnceTest {
     @Test
     void several_runs_at_once_start_the_opening_once_and_write_each_line_once() throws Exception {
         String tender = tenderWithThreeBidsPastItsDeadline();
-        atOnce(4, openings::startDue);
+        atOnce(4, starts::startDue);
         assertThat(count(tender, "OpeningStarted")).isEqualTo(1);
         assertThat(count(tender, "BiddingClosed")).isEqualTo(1);
 
-        atOnce(4, openings::proceed);
+        atOnce(4, proceedings::proceed);
         as("agent").get("/api/tenders/" + tender + "/opening").then().body("state", equalTo("RECORDED"));
         assertThat(count(tender, "BidOpened")).isEqualTo(3);
         assertThat(count(tender, "OpeningRecorded")).isEqualTo(1);
-        assertThat(openings.lines(UUID.fromString(tender))).hasSize(3);
+        assertThat(lines.of(UUID.fromString(tender))).hasSize(3);
     }
 
     @Test
     void a_lease_held_by_a_dead_instance_delays_the_opening_until_it_runs_out() throws Exception {
         String tender = tenderWithThreeBidsPastItsDeadline();
-        openings.startDue();
+        starts.startDue();
         setLease(tender, UUID.randomUUID(), TestClock.now().plusSeconds(3600)); // an instance that died holding it
-        openings.proceed();
+        proceedings.proceed();
         assertThat(count(tender, "BidOpened")).isZero();
         as("agent").get("/api/tenders/" + tender + "/opening").then().body("state", equalTo("DECRYPTING"));
 
         setLease(tender, UUID.randomUUID(), TestClock.now().minusSeconds(1)); // its lease has run out
-        openings.proceed();
+        proceedings.proceed();
         as("agent").get("/api/tenders/" + tender + "/opening").then().body("state", equalTo("RECORDED"));
         assertThat(count(tender, "BidOpened")).isEqualTo(3);
     }
@@ -97,13 +103,13 @@ class OpeningOnceTest {
     @Test
     void a_run_that_resumes_after_a_crash_opens_nothing_that_has_its_line() throws Exception {
         String tender = tenderWithThreeBidsPastItsDeadline();
-        openings.startDue();
-        openings.proceed();
+        starts.startDue();
+        proceedings.proceed();
         // A crash after the last line was written and before the record was completed:
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update opening set state = 'DECRYPTING',"
                 + " recorded_at = null, objections_until = null, record_pdf = null, record_sha256 = null"
                 + " where tender_id = :t").setParameter("t", UUID.fromString(tender)).executeUpdate());
-        openings.proceed();
+        proceedings.proceed();
         as("agent").get("/api/tenders/" + tender + "/opening").then().body("state", equalTo("RECORDED"));
         assertThat(count(tender, "BidOpened")).isEqualTo(3);
         assertThat(count(tender, "OpeningKeyUnwrapped")).isEqualTo(1); // nothing left to open: the key stays wrapped

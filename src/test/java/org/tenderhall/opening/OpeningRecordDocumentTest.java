@@ -11,19 +11,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tenderhall.document.PdfChecks;
 import org.tenderhall.document.PdfDocuments;
-import org.tenderhall.opening.api.OpeningRecordView;
 import org.tenderhall.opening.domain.Custody;
+import org.tenderhall.opening.domain.OpeningRecord;
 import org.tenderhall.opening.domain.Outcome;
-import org.tenderhall.opening.store.Opening;
 
 /** The opening record as its PDF reads, by poppler's pdftotext: what a bidder or a supervisor sees on paper. */
 class OpeningRecordDocumentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<OpeningRecordView.Column> GOODS = List.of(new OpeningRecordView.Column("price", "投标报价"),
-            new OpeningRecordView.Column("deliveryDays", "交货期"),
-            new OpeningRecordView.Column("warrantyMonths", "质保期（月）"),
-            new OpeningRecordView.Column("brandModel", "主要货物品牌型号"));
+    private static final List<OpeningRecord.Column> GOODS = List.of(new OpeningRecord.Column("price", "投标报价"),
+            new OpeningRecord.Column("deliveryDays", "交货期"),
+            new OpeningRecord.Column("warrantyMonths", "质保期（月）"),
+            new OpeningRecord.Column("brandModel", "主要货物品牌型号"));
     private static final String SHA256 = "6b3cfacab6ce2e4b43ddfed9db97372cc69a44a01cba1b4d3d02e96520cea838";
     /** A reason as the opening writes one, long, with a token that has nowhere to break, then Chinese. */
     static final String LONG_REASON = "The inner signature is by CN=海景路桥有限公司投标专用证书, not by the envelope's signer; "
@@ -35,26 +34,26 @@ class OpeningRecordDocumentTest {
                 .put("brandModel", brand);
     }
 
-    private static OpeningRecordView.Line opened(int line, String bidderName, String receivedAt, String price) {
-        return new OpeningRecordView.Line(line, UUID.randomUUID(), "91350200B00000043" + line, bidderName, "1",
+    private static OpeningRecord.Line opened(int line, String bidderName, String receivedAt, String price) {
+        return new OpeningRecord.Line(line, UUID.randomUUID(), "91350200B00000043" + line, bidderName, "1",
                 Instant.parse(receivedAt), Outcome.OPENED, null, price, declared(price, 60, 24, "联影 uCT 760"),
                 JSON.createArrayNode(), "NOT_CHECKED", SHA256, 50_000L);
     }
 
-    static OpeningRecordView record(Custody custody, String reason) {
-        List<OpeningRecordView.Line> lines = List.of(
+    static OpeningRecord record(Custody custody, String reason) {
+        List<OpeningRecord.Line> lines = List.of(
                 opened(1, "海岛建设集团有限公司", "2027-01-05T01:59:58.123Z", "1234567.89"),
-                new OpeningRecordView.Line(2, UUID.randomUUID(), "91350200B0000006XK", "海景路桥有限公司", "1",
+                new OpeningRecord.Line(2, UUID.randomUUID(), "91350200B0000006XK", "海景路桥有限公司", "1",
                         Instant.parse("2027-01-05T01:59:59.456Z"), Outcome.REVOKED, reason, null, null, null,
                         "NOT_CHECKED", null, null),
                 opened(3, "碧水市政工程有限公司", "2027-01-05T01:59:59.789Z", "987654321.50"));
-        return new OpeningRecordView(UUID.fromString("7ca32bdf-aba8-40f6-975b-a6b5fd98eb23"), "厦门市第三医院医学影像设备采购项目",
-                custody, Opening.State.RECORDED, 3, Instant.parse("2027-01-05T02:00:00Z"),
+        return new OpeningRecord(UUID.fromString("7ca32bdf-aba8-40f6-975b-a6b5fd98eb23"), "厦门市第三医院医学影像设备采购项目",
+                custody, OpeningRecord.Stage.RECORDED, 3, Instant.parse("2027-01-05T02:00:00Z"),
                 Instant.parse("2027-01-05T02:00:03.250Z"), Instant.parse("2027-01-05T02:30:03.250Z"), GOODS, lines,
                 List.of());
     }
 
-    static byte[] pdf(OpeningRecordView record) throws Exception {
+    static byte[] pdf(OpeningRecord record) throws Exception {
         return PdfDocuments.render(OpeningRecordDocument.xhtml(record), OpeningRecordDocument.ATTACHMENT,
                 "{}".getBytes(StandardCharsets.UTF_8));
     }

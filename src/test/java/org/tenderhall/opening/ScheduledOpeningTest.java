@@ -34,7 +34,8 @@ import org.tenderhall.tender.Tendering;
 
 /**
  * The opening in the platform's scheduled custody, end to end: bids sealed by Tenderhall and by plain openssl are
- * submitted, the deadline passes (the test moves the clock), the opening job opens them and the opening record reads out every price.
+ * submitted, the deadline passes (the test moves the clock), the opening job opens them and the opening record
+ * reads out every price.
  */
 @QuarkusTest
 public class ScheduledOpeningTest {
@@ -54,7 +55,10 @@ public class ScheduledOpeningTest {
     PackageVault vault;
 
     @Inject
-    Openings openings;
+    OpeningHall hall;
+
+    @Inject
+    OpeningLines openingLines;
 
     /** A goods tender (voluntary, so its deadline may be close) with these bidders registered. */
     static String tender(Instant deadline, String... bidders) {
@@ -192,7 +196,7 @@ public class ScheduledOpeningTest {
         List<String> shown = List.of("opening-started", "bid-opened", "bid-opened", "bid-opened", "record-complete");
         assertThat(live.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(shown);
         assertThat(hall("supervisor", tender, null).get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(shown);
-        long first = openings.events(UUID.fromString(tender), 0).get(0).seq;
+        long first = hall.events(UUID.fromString(tender), 0).get(0).seq;
         assertThat(hall("agent", tender, first).get(30, java.util.concurrent.TimeUnit.SECONDS))
                 .isEqualTo(shown.subList(1, shown.size())); // a reconnect resumes after the last event it had
         as("bidder4").get("/api/tenders/" + tender + "/opening/events").then().statusCode(403);
@@ -253,7 +257,7 @@ public class ScheduledOpeningTest {
                 .filteredOn("OpeningResponseRefused"::equals).hasSize(2); // the second confirmation and objection
 
         // The package is kept encrypted at rest, and decrypts to the very bytes the bidder signed.
-        for (OpeningLine line : openings.lines(UUID.fromString(tender))) {
+        for (OpeningLine line : openingLines.of(UUID.fromString(tender))) {
             Path file = store.root().resolve("opened").resolve(line.packageFile);
             byte[] plain;
             try (InputStream in = vault.read(line.bidId, line.packageFile, line.packageKey)) {
@@ -266,7 +270,7 @@ public class ScheduledOpeningTest {
                     .doesNotContain("manifest.json");
         }
         // A package changed at rest does not read back: the tag fails before the end is reported.
-        OpeningLine damaged = openings.lines(UUID.fromString(tender)).get(0);
+        OpeningLine damaged = openingLines.of(UUID.fromString(tender)).get(0);
         Path file = store.root().resolve("opened").resolve(damaged.packageFile);
         try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.write(java.nio.ByteBuffer.wrap(new byte[] {0x5a}), Files.size(file) / 2);

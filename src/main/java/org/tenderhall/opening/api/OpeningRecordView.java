@@ -1,29 +1,23 @@
 package org.tenderhall.opening.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.tenderhall.opening.domain.Custody;
+import org.tenderhall.opening.domain.OpeningRecord;
 import org.tenderhall.opening.domain.Outcome;
 import org.tenderhall.opening.store.Opening;
-import org.tenderhall.opening.store.OpeningLine;
 import org.tenderhall.opening.store.OpeningResponse;
-import org.tenderhall.template.domain.FieldSpec;
 
 /**
  * The opening record (开标记录) as the hall reads it: a line per valid bid in receipt order, with what was read
- * out, or why the bid did not open. {@code columns} names the declared figures of the tender's template.
+ * out, or why the bid did not open. {@code columns} names the declared figures of the tender's template. Made from
+ * the domain {@link OpeningRecord}, as the signed document is; this view may change without changing that document.
  */
 public record OpeningRecordView(UUID tenderId, String projectName, Custody custody, Opening.State state, int bids,
         Instant startedAt, Instant recordedAt, Instant objectionsUntil, List<Column> columns, List<Line> lines,
         List<Reply> replies) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Column(String name, String label) {
     }
@@ -45,32 +39,15 @@ public record OpeningRecordView(UUID tenderId, String projectName, Custody custo
         }
     }
 
-    /** What the opening needs of each bid besides its line. */
-    public record Bid(String organisation, String organisationName, String lot, Instant receivedAt) {
-    }
-
-    public static OpeningRecordView of(String projectName, Opening opening, List<FieldSpec> manifest,
-            List<OpeningLine> lines, Map<UUID, Bid> bids, List<OpeningResponse> responses) {
-        List<Line> shown = new ArrayList<>();
-        for (OpeningLine l : lines) {
-            Bid bid = bids.get(l.bidId);
-            String price = l.price == null ? null : l.price.toPlainString();
-            shown.add(new Line(shown.size() + 1, l.bidId, bid.organisation(), bid.organisationName(), bid.lot(),
-                    bid.receivedAt(), l.outcome, l.reason, price, json(l.declared), json(l.problems), "NOT_CHECKED",
-                    l.packageSha256, l.packageSize));
-        }
-        return new OpeningRecordView(opening.tenderId, projectName, opening.custody, opening.state, opening.bids,
-                opening.startedAt, opening.recordedAt, opening.objectionsUntil,
-                manifest.stream().map(f -> new Column(f.name(), f.label())).toList(), shown,
-                responses.stream().map(r -> Reply.of(r, bids.values().stream().filter(b -> b.organisation()
-                        .equals(r.organisation)).map(Bid::organisationName).findFirst().orElse(r.organisation))).toList());
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return text == null ? null : JSON.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    public static OpeningRecordView of(OpeningRecord record) {
+        return new OpeningRecordView(record.tenderId(), record.projectName(), record.custody(),
+                Opening.State.valueOf(record.state().name()), record.bids(), record.startedAt(), record.recordedAt(),
+                record.objectionsUntil(), record.columns().stream().map(c -> new Column(c.name(), c.label())).toList(),
+                record.lines().stream().map(l -> new Line(l.line(), l.bidId(), l.bidder(), l.bidderName(), l.lot(),
+                        l.receivedAt(), l.outcome(), l.reason(), l.price(), l.declared(), l.problems(), l.guarantee(),
+                        l.packageSha256(), l.packageSize())).toList(),
+                record.replies().stream().map(r -> new Reply(r.id(), r.bidder(), r.bidderName(),
+                        OpeningResponse.Kind.valueOf(r.kind().name()), r.objection(), r.at(), r.answer(),
+                        r.answeredAt())).toList());
     }
 }

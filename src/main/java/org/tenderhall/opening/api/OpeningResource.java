@@ -38,7 +38,8 @@ import org.tenderhall.identity.domain.Role;
 import org.tenderhall.opening.KeyShareHandIns;
 import org.tenderhall.opening.OpeningRecords;
 import org.tenderhall.opening.OpeningResponses;
-import org.tenderhall.opening.Openings;
+import org.tenderhall.opening.OpeningHall;
+import org.tenderhall.opening.OpeningStarts;
 import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningEvent;
@@ -55,7 +56,10 @@ import org.tenderhall.template.domain.FieldValues;
 public class OpeningResource {
 
     @Inject
-    Openings openings;
+    OpeningStarts starts;
+
+    @Inject
+    OpeningHall hall;
 
     @Inject
     OpeningRecords records;
@@ -98,7 +102,7 @@ public class OpeningResource {
     /** Starts the opening now: refused before the opening time, whoever asks, and recorded. */
     @POST
     public OpeningView start(@PathParam("id") UUID id) {
-        return view(records.started(openings.open(user.reading(), id), id));
+        return view(records.started(starts.open(user.reading(), id)));
     }
 
     @GET
@@ -131,11 +135,11 @@ public class OpeningResource {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(tick -> {
                     List<OpeningEvent> events = QuarkusTransaction.requiringNew()
-                            .call(() -> openings.events(id, last.get()));
+                            .call(() -> hall.events(id, last.get()));
                     List<OutboundSseEvent> sent = new ArrayList<>(events.size());
                     for (OpeningEvent event : events) {
                         last.set(event.seq);
-                        ended.compareAndSet(false, Openings.FINAL_EVENTS.contains(event.kind));
+                        ended.compareAndSet(false, OpeningHall.FINAL_EVENTS.contains(event.kind));
                         // No media type on the event: RESTEasy would write it as a "content-type:" line, which is
                         // not SSE. The data is JSON text already.
                         sent.add(sse.newEventBuilder().id(Long.toString(event.seq)).name(event.kind).data(event.data)
@@ -205,6 +209,6 @@ public class OpeningResource {
     @GET
     @Path("record")
     public OpeningRecordView record(@PathParam("id") UUID id) {
-        return records.record(user.reading(), id);
+        return OpeningRecordView.of(records.record(user.reading(), id));
     }
 }
