@@ -1,6 +1,9 @@
 package org.tenderhall.bid;
 
+import java.util.Map;
+import java.util.UUID;
 import org.tenderhall.platform.problem.ProblemType;
+import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.SealFailure;
 
 /** The problem types of bid submission. The certificate checks answer with the trust list's own types. */
@@ -30,6 +33,9 @@ public final class BidProblems {
             new ProblemType("not-encrypted-to-bidder", "The bid is not encrypted to the bidder's own certificate", 422);
     public static final ProblemType BID_CLOSED =
             new ProblemType("bid-not-valid", "The bid is superseded or withdrawn already", 409);
+    /** The bid is committed; its receipt's signature or timestamp is still to come (a TSA out of reach, a crash). */
+    public static final ProblemType RECEIPT_PENDING =
+            new ProblemType("receipt-pending", "The receipt is not signed and stamped yet", 503);
 
     public static final ProblemType MALFORMED =
             new ProblemType(SealFailure.MALFORMED.slug(), "Not a sealed bid in the Tenderhall envelope format", 422);
@@ -41,6 +47,25 @@ public final class BidProblems {
             new ProblemType(SealFailure.OUTER_SIGNATURE_INVALID.slug(), "The outer signature does not verify", 422);
 
     private BidProblems() {
+    }
+
+    /** A receipt written but not yet signed and stamped: the client asks again after {@code Retry-After}. */
+    public static final class ReceiptPending extends Rejection {
+        private final UUID receipt;
+
+        ReceiptPending(UUID receipt, String detail) {
+            super(RECEIPT_PENDING, detail);
+            this.receipt = receipt;
+        }
+
+        public UUID receipt() {
+            return receipt;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", "30", "Location", "/api/receipts/" + receipt);
+        }
     }
 
     /** The problem of an envelope the inspection refused; only the failures inspection can raise. */

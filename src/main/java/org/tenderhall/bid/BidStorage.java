@@ -20,6 +20,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
+import org.tenderhall.bid.domain.UploadState;
 import org.tenderhall.bid.store.BidUpload;
 import org.tenderhall.storage.BlobStore;
 
@@ -55,7 +56,7 @@ public class BidStorage {
                     "select distinct b.envelopeSha256 from SealedBid b", String.class).getResultList()));
             Set<UUID> open = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                     "select u.id from BidUpload u where u.state = :open", UUID.class)
-                    .setParameter("open", BidUpload.State.OPEN).getResultList()));
+                    .setParameter("open", UploadState.OPEN).getResultList()));
             int deleted = store.deleteOrphans(named::contains, open, orphanGrace);
             if (deleted > 0) {
                 LOG.warnf("Deleted %d storage file(s) that no committed bid or open upload names (left by a crash)",

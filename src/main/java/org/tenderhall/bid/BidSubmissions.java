@@ -13,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.audit.AuditEvent;
 import org.tenderhall.audit.AuditLog;
+import org.tenderhall.bid.domain.BidStatus;
+import org.tenderhall.bid.domain.BidTransition;
+import org.tenderhall.bid.domain.UploadTransition;
 import org.tenderhall.bid.store.BidUpload;
 import org.tenderhall.bid.store.Receipt;
 import org.tenderhall.bid.store.SealedBid;
@@ -37,19 +39,20 @@ import org.tenderhall.tender.TenderProblems;
 /**
  * Commits an upload into a sealed bid, after every check that can be made without opening it, each refusal with
  * its own problem and in the audit log; withdraws a bid; answers a bidder about its own bids and receipts only.
- * The envelope is durable in storage before the row that names it commits.
+ * The envelope is durable in storage before the row that names it commits. The bid, its audit event and its
+ * receipt's content commit together; the receipt is signed and stamped after that commit ({@link Receipts}), so
+ * that no TSA's round trip holds the audit log's lock.
  */
 @ApplicationScoped
 public class BidSubmissions {
 
     private static final Logger LOG = Logger.getLogger(BidSubmissions.class);
 
-    /** For the crash test only: halt the JVM after the envelope is kept and before its row commits. */
-    @ConfigProperty(name = "tenderhall.fault.halt-after-envelope-kept", defaultValue = "false")
-    boolean haltAfterKept;
-
     @Inject
     BidUploads uploads;
+
+    @Inject
+    BiddingWindows window;
 
     @Inject
     Registrations registrations;
@@ -84,29 +87,22 @@ public class BidSubmissions {
      * open and whole, to be committed again.
      */
     public Receipt commit(Actor bidder, UUID uploadId) {
-        uploads.own(bidder, uploadId); // another organisation's upload is not found, busy or not
-        return uploads.exclusively(uploadId, () -> {
-            BidUpload upload = uploads.own(bidder, uploadId);
-            BidUploads.requireOpen(upload);
-            if (upload.received != upload.declaredSize) {
-                throw new Rejection(BidProblems.UPLOAD_INCOMPLETE, "The upload holds " + upload.received + " of the "
-                        + upload.declaredSize + " bytes declared: send the rest from offset " + upload.received);
-            }
+        Receipt pending = uploads.committing(bidder, uploadId, upload -> {
             Inspection inspection;
             try {
                 inspection = inspections.inspect(upload);
             } catch (Rejection refused) {
-                refuse(bidder, upload, refused);
+                uploads.reject(bidder, upload, refused);
                 throw refused;
             }
             try {
-                Receipt receipt = QuarkusTransaction.requiringNew().call(() -> submit(bidder, upload, inspection));
+                Receipt written = QuarkusTransaction.requiringNew().call(() -> submit(bidder, upload, inspection));
                 store.discard(uploadId); // the kept file holds the bytes now
-                return receipt;
+                return written;
             } catch (Rejection refused) {
                 forgetIfUnnamed(inspection.envelopeSha256());
                 if (refused.type().status() < 500) {
-                    refuse(bidder, upload, refused);
+                    uploads.reject(bidder, upload, refused);
                 }
                 throw refused;
             } catch (RuntimeException fault) {
@@ -114,6 +110,22 @@ public class BidSubmissions {
                 throw fault;
             }
         });
+        return signed(pending, "Bid " + pending.bidId + " is committed");
+    }
+
+    /**
+     * The receipt signed and stamped, now that what it receipts has committed; when that cannot be done now (the TSA
+     * out of reach), the answer says the bid stands and where its receipt will be.
+     */
+    private Receipt signed(Receipt pending, String committed) {
+        try {
+            return receipts.sign(pending);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Receipt %s stays pending: it is signed and stamped when the job tries again", pending.id);
+            throw new BidProblems.ReceiptPending(pending.id, committed + " (received at "
+                    + Receipts.MILLISECONDS.format(pending.issuedAt) + "), but its receipt could not be signed and"
+                    + " stamped yet. It will be: ask for it at /api/receipts/" + pending.id + " in a while.");
+        }
     }
 
     /** A kept file that no committed bid names (its commit failed) is deleted; the upload keeps its own copy. */
@@ -125,11 +137,12 @@ public class BidSubmissions {
         }
     }
 
+    /** The bid, its audit event and its pending receipt, in the caller's transaction. */
     private Receipt submit(Actor bidder, BidUpload upload, Inspection inspection) throws IOException {
         BidUpload held = em.find(BidUpload.class, upload.id, LockModeType.PESSIMISTIC_WRITE);
-        BidUploads.requireOpen(held); // not abandoned meanwhile
+        BidUploads.requireAllowed(held, UploadTransition.COMMIT); // not abandoned meanwhile
         Instant now = clock.instant();
-        uploads.requireWindow(upload.tenderId, now, true);
+        window.require(upload.tenderId, now, true);
         if (!registrations.registered(upload.organisation, upload.tenderId)) {
             throw new Rejection(TenderProblems.NOT_REGISTERED, "Your organisation has not registered for the tender");
         }
@@ -147,10 +160,6 @@ public class BidSubmissions {
                     + " bid with its own key: seal it to your own certificate too (bidkit does by default)");
         }
         BlobStore.Blob blob = store.keep(upload.id, inspection.envelopeSha256());
-        if (haltAfterKept) {
-            LOG.error("tenderhall.fault.halt-after-envelope-kept is set: halting, as a crash would, before the bid commits");
-            Runtime.getRuntime().halt(137);
-        }
         if (blob.size() != inspection.envelopeSize()) {
             throw new IllegalStateException("upload " + upload.id + " changed between inspection and keeping");
         }
@@ -158,10 +167,9 @@ public class BidSubmissions {
         List<SealedBid> earlier = em.createQuery("from SealedBid b where b.tenderId = :tender and b.organisation = :org"
                 + " and b.lot = :lot and b.status = :valid", SealedBid.class).setParameter("tender", upload.tenderId)
                 .setParameter("org", upload.organisation).setParameter("lot", upload.lot)
-                .setParameter("valid", SealedBid.Status.VALID).getResultList();
+                .setParameter("valid", BidStatus.VALID).getResultList();
         for (SealedBid previous : earlier) {
-            previous.status = SealedBid.Status.SUPERSEDED;
-            previous.statusChangedAt = now;
+            previous.apply(BidTransition.SUPERSEDE, now);
         }
         em.flush();
         SealedBid bid = new SealedBid();
@@ -179,10 +187,8 @@ public class BidSubmissions {
             throw new IllegalStateException(e);
         }
         bid.receivedAt = now;
-        bid.status = SealedBid.Status.VALID;
         em.persist(bid);
-        held.state = BidUpload.State.COMMITTED;
-        held.updatedAt = now;
+        held.apply(UploadTransition.COMMIT, now);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("bidId", bid.id.toString());
         data.put("tenderId", bid.tenderId.toString());
@@ -193,29 +199,12 @@ public class BidSubmissions {
         data.put("signer", inspection.signer().getSubjectX500Principal().getName());
         data.put("supersedes", earlier.stream().map(b -> b.id.toString()).toList());
         AuditEvent event = audit.record(bidder, "BidSubmitted", "tender:" + bid.tenderId, data);
-        return receipts.issue(Receipt.Kind.SUBMITTED, bid, now, event);
-    }
-
-    /** A refused commit: recorded, the upload closed, its bytes deleted (unless a committed bid holds the same bytes). */
-    private void refuse(Actor bidder, BidUpload upload, Rejection refused) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            BidUpload held = em.find(BidUpload.class, upload.id, LockModeType.PESSIMISTIC_WRITE);
-            if (held.state != BidUpload.State.OPEN) {
-                return;
-            }
-            held.state = BidUpload.State.REJECTED;
-            held.updatedAt = clock.instant();
-            audit.recordRefusal(bidder, "BidRejected", "tender:" + upload.tenderId, Map.of("upload", upload.id.toString(),
-                    "reason", refused.type().slug(), "detail", refused.getMessage()));
-        });
-        inspections.forget(upload.id);
-        store.discard(upload.id);
-        LOG.infof("Upload %s refused at commit: %s", upload.id, refused.type().slug());
+        return receipts.prepare(Receipt.Kind.SUBMITTED, bid, now, event);
     }
 
     /** Withdraws the caller's valid bid before the deadline; the withdrawal gets a receipt too. */
     public Receipt withdraw(Actor bidder, UUID bidId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Receipt pending = QuarkusTransaction.requiringNew().call(() -> {
             SealedBid found = em.find(SealedBid.class, bidId);
             if (found == null || !found.organisation.equals(bidder.organisation().value())) {
                 throw new Rejection(ProblemType.NOT_FOUND, "There is no bid " + bidId + " of your organisation");
@@ -224,16 +213,16 @@ public class BidSubmissions {
             SealedBid bid = em.find(SealedBid.class, bidId, LockModeType.PESSIMISTIC_WRITE);
             em.refresh(bid);
             Instant now = clock.instant();
-            uploads.requireWindow(bid.tenderId, now, true);
-            if (bid.status != SealedBid.Status.VALID) {
-                throw new Rejection(BidProblems.BID_CLOSED, "Bid " + bidId + " is " + bid.status.name().toLowerCase());
+            window.require(bid.tenderId, now, true);
+            if (!BidTransition.WITHDRAW.allowedFrom(bid.status())) {
+                throw new Rejection(BidProblems.BID_CLOSED, "Bid " + bidId + " is " + bid.status().name().toLowerCase());
             }
-            bid.status = SealedBid.Status.WITHDRAWN;
-            bid.statusChangedAt = now;
+            bid.apply(BidTransition.WITHDRAW, now);
             AuditEvent event = audit.record(bidder, "BidWithdrawn", "tender:" + bid.tenderId,
                     Map.of("bidId", bid.id.toString(), "lot", bid.lot, "withdrawnAt", now.toString()));
-            return receipts.issue(Receipt.Kind.WITHDRAWN, bid, now, event);
+            return receipts.prepare(Receipt.Kind.WITHDRAWN, bid, now, event);
         });
+        return signed(pending, "Bid " + bidId + " is withdrawn");
     }
 
     /** The caller's organisation's own bids for a tender, newest first. Nobody can list another's. */
@@ -251,21 +240,30 @@ public class BidSubmissions {
     /** The valid bids of a tender, in receipt order: for the opening only, which alone may count or list them. */
     public List<ValidBid> valid(UUID tenderId) {
         return em.createQuery("from SealedBid b where b.tenderId = :tender and b.status = :valid order by b.receivedAt",
-                SealedBid.class).setParameter("tender", tenderId).setParameter("valid", SealedBid.Status.VALID)
+                SealedBid.class).setParameter("tender", tenderId).setParameter("valid", BidStatus.VALID)
                 .getResultList().stream().map(b -> new ValidBid(b.id, b.lot, b.organisation, b.envelopeSha256, b.size,
                         b.signerCertificate, b.receivedAt)).toList();
     }
 
-    /** A receipt of the caller's organisation; another's is not known to exist. */
+    /**
+     * A receipt of the caller's organisation; another's is not known to exist. One not yet signed and stamped is
+     * refused as {@code receipt-pending}, with when to ask again.
+     */
     public Receipt receipt(Actor bidder, UUID receiptId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Receipt receipt = em.find(Receipt.class, receiptId);
-            SealedBid bid = receipt == null ? null : em.find(SealedBid.class, receipt.bidId);
+        Receipt receipt = QuarkusTransaction.requiringNew().call(() -> {
+            Receipt found = em.find(Receipt.class, receiptId);
+            SealedBid bid = found == null ? null : em.find(SealedBid.class, found.bidId);
             if (bid == null || !bid.organisation.equals(bidder.organisation().value())) {
                 throw new Rejection(ProblemType.NOT_FOUND, "There is no receipt " + receiptId + " of your organisation");
             }
-            return receipt;
+            return found;
         });
+        if (!receipt.issued()) {
+            throw new BidProblems.ReceiptPending(receipt.id, "Receipt " + receipt.id + " of bid " + receipt.bidId
+                    + " (the bid is committed, received at " + Receipts.MILLISECONDS.format(receipt.issuedAt)
+                    + ") is not signed and stamped yet; ask again in a while.");
+        }
+        return receipt;
     }
 
     public List<Receipt> receipts(UUID bidId) {

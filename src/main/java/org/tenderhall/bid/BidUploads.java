@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.bid.domain.BiddingWindow;
+import org.tenderhall.bid.domain.UploadState;
+import org.tenderhall.bid.domain.UploadTransition;
 import org.tenderhall.bid.store.BidUpload;
 import org.tenderhall.identity.domain.Actor;
 import org.tenderhall.platform.database.TransactionLock;
@@ -33,12 +35,12 @@ import org.tenderhall.seal.TextForm;
 import org.tenderhall.storage.BlobStore;
 import org.tenderhall.tender.Registrations;
 import org.tenderhall.tender.TenderProblems;
-import org.tenderhall.tender.Tenders;
 
 /**
  * The resumable upload of a sealed bid: created with its declared size and outer signature, sent in pieces from
  * the offset the platform confirmed (each piece on disk before it is confirmed), then committed or abandoned. One
- * upload per bidder and tender at a time; one request at a time per upload.
+ * upload per bidder and tender at a time; one request at a time per upload. Its state changes only by the
+ * transitions of {@link UploadTransition}: committed ({@link BidSubmissions}), rejected at its commit, or abandoned.
  */
 @ApplicationScoped
 public class BidUploads {
@@ -49,7 +51,7 @@ public class BidUploads {
     MemorySize maxSize;
 
     @Inject
-    Tenders tenders;
+    BiddingWindows window;
 
     @Inject
     Registrations registrations;
@@ -85,7 +87,7 @@ public class BidUploads {
     private BidUpload open(Actor bidder, UUID tenderId, String lot, long size, byte[] signature) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
-            requireWindow(tenderId, now);
+            window.require(tenderId, now);
             String organisation = bidder.organisation().value();
             if (!registrations.registered(organisation, tenderId)) {
                 throw new Rejection(TenderProblems.NOT_REGISTERED, "Your organisation has not registered for tender "
@@ -103,23 +105,18 @@ public class BidUploads {
             TransactionLock.acquire(em, "bid-upload:" + tenderId + ":" + organisation);
             List<UUID> open = em.createQuery("select u.id from BidUpload u where u.tenderId = :tender and"
                     + " u.organisation = :org and u.state = :open", UUID.class).setParameter("tender", tenderId)
-                    .setParameter("org", organisation).setParameter("open", BidUpload.State.OPEN).getResultList();
+                    .setParameter("org", organisation).setParameter("open", UploadState.OPEN).getResultList();
             if (!open.isEmpty()) {
                 throw new Rejection(BidProblems.UPLOAD_IN_PROGRESS, "Upload " + open.get(0) + " of your organisation"
                         + " is under way for this tender: resume it, commit it, or abandon it (DELETE) first");
             }
-            BidUpload upload = new BidUpload();
-            upload.id = UUID.randomUUID();
+            BidUpload upload = BidUpload.open(UUID.randomUUID(), now);
             upload.tenderId = tenderId;
             upload.lot = lot;
             upload.organisation = organisation;
             upload.createdBy = bidder.username();
             upload.declaredSize = size;
-            upload.received = 0;
             upload.signature = der;
-            upload.state = BidUpload.State.OPEN;
-            upload.createdAt = now;
-            upload.updatedAt = now;
             em.persist(upload);
             audit.record(bidder, "BidUploadCreated", "bid-upload:" + upload.id, Map.of("tenderId", tenderId.toString(),
                     "lot", lot, "size", size));
@@ -184,9 +181,7 @@ public class BidUploads {
             requireOpen(upload);
             QuarkusTransaction.requiringNew().run(() -> {
                 BidUpload held = em.find(BidUpload.class, id, LockModeType.PESSIMISTIC_WRITE);
-                requireOpen(held); // not committed meanwhile
-                held.state = BidUpload.State.ABANDONED;
-                held.updatedAt = clock.instant();
+                transition(held, UploadTransition.ABANDON, clock.instant()); // not committed meanwhile
                 audit.record(bidder, "BidUploadAbandoned", "bid-upload:" + id, Map.of("received", held.received));
             });
             inspections.forget(id);
@@ -195,8 +190,44 @@ public class BidUploads {
         });
     }
 
+    /**
+     * Runs {@code work} on the caller's upload when it is open and holds every byte it declared, as the only request
+     * on it in this process: for its commit.
+     */
+    <T> T committing(Actor bidder, UUID id, Function<BidUpload, T> work) {
+        own(bidder, id); // another organisation's upload is not found, busy or not
+        return exclusively(id, () -> {
+            BidUpload upload = own(bidder, id);
+            requireOpen(upload);
+            if (upload.received != upload.declaredSize) {
+                throw new Rejection(BidProblems.UPLOAD_INCOMPLETE, "The upload holds " + upload.received + " of the "
+                        + upload.declaredSize + " bytes declared: send the rest from offset " + upload.received);
+            }
+            return work.apply(upload);
+        });
+    }
+
+    /**
+     * An upload refused at its commit for the bid's own sake: the refusal recorded, the upload rejected and its bytes
+     * deleted (unless a committed bid holds the same bytes: those are the kept file's, not the upload's).
+     */
+    void reject(Actor bidder, BidUpload upload, Rejection refused) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            BidUpload held = em.find(BidUpload.class, upload.id, LockModeType.PESSIMISTIC_WRITE);
+            if (!UploadTransition.REJECT.allowedFrom(held.state())) {
+                return; // closed meanwhile
+            }
+            held.apply(UploadTransition.REJECT, clock.instant());
+            audit.recordRefusal(bidder, "BidRejected", "tender:" + upload.tenderId, Map.of("upload", upload.id.toString(),
+                    "reason", refused.type().slug(), "detail", refused.getMessage()));
+        });
+        inspections.forget(upload.id);
+        store.discard(upload.id);
+        LOG.infof("Upload %s refused at commit: %s", upload.id, refused.type().slug());
+    }
+
     /** Runs {@code work} as the only request on this upload in this process; another gets {@code upload-busy}. */
-    <T> T exclusively(UUID id, Supplier<T> work) {
+    private <T> T exclusively(UUID id, Supplier<T> work) {
         if (!busy.add(id)) {
             throw new Rejection(BidProblems.UPLOAD_BUSY, "Upload " + id + " is receiving bytes in another request;"
                     + " wait for it to end, then ask where the upload stands (HEAD)");
@@ -211,7 +242,7 @@ public class BidUploads {
     private void confirm(UUID id, long received) {
         QuarkusTransaction.requiringNew().run(() -> {
             BidUpload upload = em.find(BidUpload.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (upload.state == BidUpload.State.OPEN) {
+            if (upload.state().isOpen()) {
                 upload.received = received;
                 upload.updatedAt = clock.instant();
             }
@@ -226,36 +257,31 @@ public class BidUploads {
         QuarkusTransaction.requiringNew().run(() -> em.createQuery("update BidUpload u set u.received = :received,"
                         + " u.updatedAt = :now where u.id = :id and u.state = :open and u.received < :received")
                 .setParameter("received", received).setParameter("now", clock.instant()).setParameter("id", id)
-                .setParameter("open", BidUpload.State.OPEN).executeUpdate());
+                .setParameter("open", UploadState.OPEN).executeUpdate());
     }
 
-    void requireWindow(UUID tenderId, Instant at) {
-        requireWindow(tenderId, at, false);
-    }
-
-    /**
-     * @param locked hold the tender row (shared) to the end of the transaction, so that bidding cannot close between
-     *               this check and the commit
-     */
-    void requireWindow(UUID tenderId, Instant at, boolean locked) {
-        Tenders.BiddingTerms terms = (locked ? tenders.biddingTermsLocked(tenderId) : tenders.biddingTerms(tenderId))
-                .orElseThrow(() -> new Rejection(
-                ProblemType.NOT_FOUND, "There is no published tender " + tenderId));
-        BiddingWindow.closed(terms.status(), terms.bidDeadline(), at).ifPresent(closed -> {
-            throw switch (closed) {
-                case DEADLINE_PASSED -> new Rejection(BidProblems.LATE, "The bid deadline of tender " + tenderId
-                        + " was " + terms.bidDeadline() + "; it is now " + at + ". Late bids are not accepted.");
-                case NOT_PUBLISHED -> new Rejection(BidProblems.BIDDING_NOT_OPEN, "Tender " + tenderId + " is "
-                        + terms.status().name().toLowerCase().replace('_', ' ') + ": it takes no bids");
-            };
-        });
-    }
-
-    static void requireOpen(BidUpload upload) {
-        if (upload.state != BidUpload.State.OPEN) {
-            throw new Rejection(BidProblems.UPLOAD_CLOSED, "Upload " + upload.id + " is "
-                    + upload.state.name().toLowerCase() + "; start a new one");
+    private static void requireOpen(BidUpload upload) {
+        if (!upload.state().isOpen()) {
+            throw closed(upload);
         }
+    }
+
+    /** Carries out {@code transition} on the upload (its row held), or refuses it as {@code upload-closed}. */
+    static void transition(BidUpload held, UploadTransition transition, Instant at) {
+        requireAllowed(held, transition);
+        held.apply(transition, at);
+    }
+
+    /** Refuses as {@code upload-closed} a transition the upload's state does not allow. */
+    static void requireAllowed(BidUpload held, UploadTransition transition) {
+        if (!transition.allowedFrom(held.state())) {
+            throw closed(held);
+        }
+    }
+
+    private static Rejection closed(BidUpload upload) {
+        return new Rejection(BidProblems.UPLOAD_CLOSED, "Upload " + upload.id + " is "
+                + upload.state().name().toLowerCase() + "; start a new one");
     }
 
     /** The signature's DER: a PEM or Base64 one is decoded (its bytes are not what it signs, so nothing is lost). */

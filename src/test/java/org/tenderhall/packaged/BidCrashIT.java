@@ -2,14 +2,23 @@ package org.tenderhall.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,9 +27,19 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tenderhall.Api;
 import org.tenderhall.DemoPki;
 import org.tenderhall.bid.SealedBids;
 import org.tenderhall.identity.DemoData;
@@ -28,13 +47,17 @@ import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.storage.StallingInput;
 
 /**
- * The packaged platform killed in the middle of a bid upload, and between writing the envelope and committing its
- * row: after a restart there is no half-bid and no orphan file, and the bidder resumes (or commits again).
+ * The packaged platform killed (SIGKILL) in the middle of a bid upload, between writing the envelope and committing
+ * its row, and between committing the bid and signing its receipt: after a restart there is no half-bid and no
+ * orphan file, the bidder resumes (or commits again), and a committed bid has its receipt. The test stops the
+ * platform at those points from outside, with a lock it holds in the embedded PostgreSQL or a TSA that does not
+ * answer yet; nothing in the platform's code is there for the test.
  */
 class BidCrashIT {
 
     private static final String AGENT = "agent:" + DemoData.PASSWORD;
     private static final String BIDDER = "bidder1:" + DemoData.PASSWORD;
+    private static final String ADMIN = "admin:" + DemoData.PASSWORD;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The demo keys and CAs, wherever the platform's working directory is. */
@@ -192,23 +215,73 @@ class BidCrashIT {
         }
     }
 
+    /**
+     * A superuser connection to the platform's embedded PostgreSQL: its port from {@code postmaster.pid}, its password
+     * from the file beside it. The test holds locks there to stop the platform at a point of interest.
+     */
+    private static Connection database(Path workDir) throws Exception {
+        Path pg = workDir.resolve("data/pg");
+        int port = Integer.parseInt(Files.readAllLines(pg.resolve("postmaster.pid")).get(3).trim());
+        String password = Files.readString(pg.resolve("tenderhall-superuser.password"), StandardCharsets.US_ASCII).trim();
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", password);
+    }
+
+    private static long count(Connection db, String sql) throws Exception {
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Waits until a backend of the platform waits for the advisory lock the test holds; false after 60 s. */
+    private static boolean platformWaitsForTheLock(Connection db) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (count(db, "select count(*) from pg_locks where locktype = 'advisory' and not granted") > 0) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** A request sent on its own thread, whose answer (or -1, when the platform died under it) comes later. */
+    private static CompletableFuture<Integer> inBackground(Callable<HttpResponse<String>> request) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return request.call().statusCode();
+            } catch (Exception e) {
+                return -1;
+            }
+        });
+    }
+
     @Test
     void killed_after_the_envelope_is_written_and_before_its_row_commits_there_is_no_half_bid(@TempDir Path workDir)
             throws Exception {
         String tender;
         String upload;
         byte[] envelope;
-        try (RunningPlatform platform = RunningPlatform.start(workDir,
-                demoKeys(Map.of("TENDERHALL_FAULT_HALT_AFTER_ENVELOPE_KEPT", "true")))) {
+        try (RunningPlatform platform = RunningPlatform.start(workDir, demoKeys(Map.of()))) {
             String[] ids = tenderAndBid(platform, workDir, 200_000);
             tender = ids[0];
             upload = ids[1];
             envelope = Files.readAllBytes(workDir.resolve("bid.cms"));
             assertThat(patch(platform, upload, 0, new java.io.ByteArrayInputStream(envelope), envelope.length)
                     .statusCode()).isEqualTo(204);
-            assertThat(platform.postJson("/api/bids/uploads/" + upload + "/commit", "", BIDDER).statusCode())
-                    .isEqualTo(-1); // no answer: the platform halted
-            assertThat(files(workDir.resolve("data/blobs/sha256"))).isEqualTo(1); // written, not committed
+            try (Connection db = database(workDir); PreparedStatement lock = db.prepareStatement(
+                    "select pg_advisory_lock(hashtextextended(?, 0))")) {
+                // The lock the commit takes, once the envelope is kept, on the bidder's bids for the lot.
+                lock.setString(1, "bid:" + tender + ":" + DemoData.BIDDER_1.code().value() + ":1");
+                lock.executeQuery().close();
+                CompletableFuture<Integer> commit = inBackground(() -> platform.postJson("/api/bids/uploads/" + upload
+                        + "/commit", "", BIDDER));
+                assertThat(platformWaitsForTheLock(db)).as("the commit waits at the lock").isTrue();
+                assertThat(files(workDir.resolve("data/blobs/sha256"))).isEqualTo(1); // written, not committed
+                assertThat(count(db, "select count(*) from sealed_bid")).isZero();
+                platform.kill();
+                assertThat(commit.get(30, TimeUnit.SECONDS)).isEqualTo(-1); // no answer: the platform died
+            }
         }
         try (RunningPlatform platform = RunningPlatform.start(workDir, demoKeys(Map.of()))) {
             assertThat(files(workDir.resolve("data/blobs/sha256"))).isZero(); // the orphan is gone
@@ -220,6 +293,79 @@ class BidCrashIT {
             assertThat(Arrays.equals(Files.readAllBytes(platform.workDir.resolve("data/blobs/sha256")
                     .resolve(JSON.readTree(receipt.body()).get("facts").get("envelopeSha256").asText().substring(0, 2))
                     .resolve(JSON.readTree(receipt.body()).get("facts").get("envelopeSha256").asText())), envelope)).isTrue();
+        }
+    }
+
+    @Test
+    void killed_after_the_bid_commits_and_before_its_receipt_is_signed_the_next_start_issues_the_receipt(
+            @TempDir Path workDir) throws Exception {
+        String tender;
+        String upload;
+        String receiptHref;
+        try (TsaStandIn tsa = TsaStandIn.start(Duration.ZERO)) {
+            Map<String, String> env = demoKeys(tsa.env());
+            try (RunningPlatform platform = RunningPlatform.start(workDir, env)) {
+                String[] ids = tenderAndBid(platform, workDir, 200_000);
+                tender = ids[0];
+                upload = ids[1];
+                byte[] envelope = Files.readAllBytes(workDir.resolve("bid.cms"));
+                assertThat(patch(platform, upload, 0, new java.io.ByteArrayInputStream(envelope), envelope.length)
+                        .statusCode()).isEqualTo(204);
+                tsa.hold(); // the receipt's token is the last step of a commit: the platform is held there
+                CompletableFuture<Integer> commit = inBackground(() -> platform.postJson("/api/bids/uploads/" + upload
+                        + "/commit", "", BIDDER));
+                assertThat(tsa.awaitHeldRequest(Duration.ofSeconds(60))).as("the receipt is being stamped").isTrue();
+
+                // The bid is committed, and the audit log is free: the receipt waits alone.
+                JsonNode bids = JSON.readTree(platform.get("/api/tenders/" + tender + "/bids", BIDDER).body());
+                assertThat(bids).hasSize(1);
+                assertThat(bids.get(0).get("status").asText()).isEqualTo("VALID");
+                receiptHref = bids.get(0).get("receipts").get(0).asText();
+                HttpResponse<String> pending = platform.get(receiptHref, BIDDER);
+                assertThat(pending.statusCode()).as(pending.body()).isEqualTo(503);
+                assertThat(JSON.readTree(pending.body()).get("type").asText()).endsWith("receipt-pending");
+                assertThat(pending.headers().firstValue("Retry-After")).isPresent();
+                assertThat(platform.postJson("/api/organisations", "{\"code\":\"" + Api.freshCreditCode()
+                        + "\",\"name\":\"Meanwhile Co.\"}", ADMIN).statusCode())
+                        .as("another state change commits meanwhile").isEqualTo(201);
+                try (Connection db = database(workDir)) {
+                    assertThat(count(db, "select count(*) from receipt where signature is null")).isEqualTo(1);
+                }
+                platform.kill();
+                assertThat(commit.get(30, TimeUnit.SECONDS)).isEqualTo(-1); // no answer: the platform died
+            } finally {
+                tsa.release();
+            }
+            try (RunningPlatform platform = RunningPlatform.start(workDir, env)) {
+                HttpResponse<String> receipt = platform.get(receiptHref, BIDDER);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (receipt.statusCode() == 503 && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    receipt = platform.get(receiptHref, BIDDER);
+                }
+                assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
+                JsonNode view = JSON.readTree(receipt.body());
+                byte[] content = Base64.getDecoder().decode(view.get("content").asText());
+                JsonNode facts = JSON.readTree(content);
+                assertThat(facts.get("issuedAt")).as("the commit's time").isEqualTo(facts.get("receivedAt"));
+                assertThat(facts.get("kind").asText()).isEqualTo("SUBMITTED");
+                assertThat(facts.get("sequence").asLong()).isEqualTo(1);
+                CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(content),
+                        Base64.getDecoder().decode(view.get("signature").asText()));
+                SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+                @SuppressWarnings("unchecked")
+                var holder = (X509CertificateHolder) signed.getCertificates().getMatches(
+                        (org.bouncycastle.util.Selector<X509CertificateHolder>) (org.bouncycastle.util.Selector<?>)
+                                signer.getSID()).iterator().next();
+                assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder))).isTrue();
+                TimeStampToken token = new TimeStampToken(new CMSSignedData(Base64.getDecoder()
+                        .decode(view.get("timestamp").asText())));
+                assertThat(token.getTimeStampInfo().getMessageImprintDigest())
+                        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(content));
+                assertThat(token.getTimeStampInfo().getSerialNumber()).as("the external TSA's")
+                        .isGreaterThan(BigInteger.valueOf(700_000_000));
+                assertThat(platform.get("/api/bids/uploads/" + upload, BIDDER).body()).contains("\"COMMITTED\"");
+            }
         }
     }
 }

@@ -47,7 +47,13 @@ final class RunningPlatform implements AutoCloseable {
     /** The same, with options for the platform's JVM ({@code -Xmx128m}). */
     static RunningPlatform start(Path workDir, Map<String, String> env, List<String> jvmOptions)
             throws Exception {
-        String jar = System.getProperty("tenderhall.app.jar", "target/quarkus-app/quarkus-run.jar");
+        return start(workDir, env, jvmOptions, System.getProperty("tenderhall.app.jar",
+                "target/quarkus-app/quarkus-run.jar"));
+    }
+
+    /** The same, from the jar {@code jar} (another build, to compare with). */
+    static RunningPlatform start(Path workDir, Map<String, String> env, List<String> jvmOptions, String jar)
+            throws Exception {
         int port = freePort();
         Path log = Files.createTempFile(workDir, "platform-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

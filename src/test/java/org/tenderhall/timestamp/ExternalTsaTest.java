@@ -34,6 +34,8 @@ class ExternalTsaTest {
     static final class StubTsa {
         static final AtomicLong SERIAL = new AtomicLong(900_000_000);
         static final AtomicLong ANSWERED = new AtomicLong();
+        /** Whether it answers 503, as a TSA out of reach: switched over HTTP ({@code /failing?on}, {@code ?off}). */
+        static volatile boolean failing;
         static HttpServer server;
 
         static synchronized String start() {
@@ -44,6 +46,11 @@ class ExternalTsaTest {
                     server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
                     server.createContext("/tsa", exchange -> {
                         String expected = "Basic " + Base64.getEncoder().encodeToString("platform:secret".getBytes());
+                        if (failing) {
+                            exchange.sendResponseHeaders(503, -1);
+                            exchange.close();
+                            return;
+                        }
                         if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                             exchange.sendResponseHeaders(401, -1);
                             exchange.close();
@@ -59,6 +66,11 @@ class ExternalTsaTest {
                         } catch (Exception e) {
                             exchange.sendResponseHeaders(500, -1);
                         }
+                        exchange.close();
+                    });
+                    server.createContext("/failing", exchange -> {
+                        failing = "on".equals(exchange.getRequestURI().getQuery());
+                        exchange.sendResponseHeaders(204, -1);
                         exchange.close();
                     });
                     server.createContext("/answered", exchange -> {
@@ -89,6 +101,14 @@ class ExternalTsaTest {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tenderhall.timestamp.url")
     String tsa;
 
+    @jakarta.inject.Inject
+    org.tenderhall.bid.Receipts receipts;
+
+    private void failing(boolean on) {
+        io.restassured.RestAssured.given().get(tsa.replace("/tsa", "/failing") + "?" + (on ? "on" : "off")).then()
+                .statusCode(204);
+    }
+
     /** How many tokens the stub gave: asked over HTTP, as the stub runs in the test's class loader, not the app's. */
     private long answered() {
         return Long.parseLong(io.restassured.RestAssured.given().get(tsa.replace("/tsa", "/answered")).asString());
@@ -109,5 +129,39 @@ class ExternalTsaTest {
         TimeStampToken token = new TimeStampToken(new CMSSignedData(Base64.getDecoder().decode(timestamp)));
         assertThat(token.getTimeStampInfo().getSerialNumber()).isGreaterThan(BigInteger.valueOf(900_000_000));
         assertThat(answered()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void a_bid_commits_while_the_tsa_is_out_of_reach_and_its_receipt_is_issued_once_it_answers() throws Exception {
+        String tender = Tendering.published("goods", Tendering.example("goods"));
+        as("bidder1").post("/api/tenders/" + tender + "/registration").then().statusCode(200);
+        var bid = SealedBids.seal("bidder1", DemoData.BIDDER_1.code().value(), tender);
+        String receipt;
+        failing(true);
+        try {
+            receipt = io.restassured.RestAssured.given().auth().preemptive().basic("bidder1", DemoData.PASSWORD)
+                    .contentType("application/octet-stream")
+                    .header("Bid-Signature", Base64.getEncoder().encodeToString(bid.signature())).body(bid.envelope())
+                    .post("/api/tenders/" + tender + "/bids").then().statusCode(503)
+                    .body("type", org.hamcrest.Matchers.endsWith("/receipt-pending"))
+                    .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                    .extract().header("Location");
+            assertThat(receipt).startsWith("/api/receipts/");
+            // The bid stands; its receipt is pending, and says so.
+            as("bidder1").get("/api/tenders/" + tender + "/bids").then().statusCode(200)
+                    .body("[0].status", org.hamcrest.Matchers.equalTo("VALID"))
+                    .body("[0].receipts[0]", org.hamcrest.Matchers.equalTo(receipt));
+            as("bidder1").get(receipt).then().statusCode(503)
+                    .body("type", org.hamcrest.Matchers.endsWith("/receipt-pending"));
+            assertThat(receipts.signPending(java.time.Duration.ZERO)).as("the TSA is still out of reach").isZero();
+        } finally {
+            failing(false);
+        }
+        assertThat(receipts.signPending(java.time.Duration.ZERO)).isEqualTo(1);
+        String timestamp = as("bidder1").get(receipt).then().statusCode(200)
+                .body("facts.kind", org.hamcrest.Matchers.equalTo("SUBMITTED")).extract().path("timestamp");
+        TimeStampToken token = new TimeStampToken(new CMSSignedData(Base64.getDecoder().decode(timestamp)));
+        assertThat(token.getTimeStampInfo().getSerialNumber()).isGreaterThan(BigInteger.valueOf(900_000_000));
+        assertThat(receipts.signPending(java.time.Duration.ZERO)).as("nothing pending any more").isZero();
     }
 }

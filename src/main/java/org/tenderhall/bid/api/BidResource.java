@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tenderhall.bid.BidSubmissions;
 import org.tenderhall.bid.BidUploads;
+import org.tenderhall.bid.domain.BidStatus;
 import org.tenderhall.bid.store.BidUpload;
 import org.tenderhall.bid.store.SealedBid;
 import org.tenderhall.identity.CurrentUser;
@@ -42,7 +43,7 @@ public class BidResource {
     public static final String SIGNATURE = "Bid-Signature";
 
     public record BidView(UUID id, UUID tenderId, String lot, String envelopeSha256, long size, Instant receivedAt,
-            SealedBid.Status status, Instant statusChangedAt, List<String> receipts) {
+            BidStatus status, Instant statusChangedAt, List<String> receipts) {
     }
 
     @Inject
@@ -93,7 +94,7 @@ public class BidResource {
     @RolesAllowed(Role.Names.BIDDER)
     public List<BidView> own(@PathParam("id") UUID tenderId) {
         return submissions.own(user.actingAs(Role.BIDDER), tenderId).stream().map(b -> new BidView(b.id, b.tenderId,
-                b.lot, b.envelopeSha256, b.size, b.receivedAt, b.status, b.statusChangedAt,
+                b.lot, b.envelopeSha256, b.size, b.receivedAt, b.status(), b.statusChangedAt(),
                 submissions.receipts(b.id).stream().map(r -> "/api/receipts/" + r.id).toList())).toList();
     }
 

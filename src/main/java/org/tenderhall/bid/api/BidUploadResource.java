@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tenderhall.bid.BidSubmissions;
 import org.tenderhall.bid.BidUploads;
+import org.tenderhall.bid.domain.UploadState;
 import org.tenderhall.bid.store.BidUpload;
 import org.tenderhall.identity.CurrentUser;
 import org.tenderhall.identity.domain.Actor;
@@ -53,11 +54,11 @@ public class BidUploadResource {
             @NotBlank @Size(max = 200_000) String signature) {
     }
 
-    public record UploadView(UUID id, UUID tenderId, String lot, long size, long offset, BidUpload.State state,
+    public record UploadView(UUID id, UUID tenderId, String lot, long size, long offset, UploadState state,
             Instant createdAt, String href, String commit) {
         static UploadView of(BidUpload u) {
             String href = "/api/bids/uploads/" + u.id;
-            return new UploadView(u.id, u.tenderId, u.lot, u.declaredSize, u.received, u.state, u.createdAt, href,
+            return new UploadView(u.id, u.tenderId, u.lot, u.declaredSize, u.received, u.state(), u.createdAt, href,
                     href + "/commit");
         }
     }

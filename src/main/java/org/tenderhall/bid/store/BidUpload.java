@@ -8,15 +8,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.tenderhall.bid.domain.UploadState;
+import org.tenderhall.bid.domain.UploadTransition;
 
-/** A sealed bid on its way in: how many bytes the platform holds, and the outer signature sent with it. */
+/**
+ * A sealed bid on its way in: how many bytes the platform holds, and the outer signature sent with it. Its state
+ * changes only by a transition of {@link UploadTransition}.
+ */
 @Entity
 @Table(name = "bid_upload")
 public class BidUpload {
-
-    public enum State {
-        OPEN, COMMITTED, REJECTED, ABANDONED
-    }
 
     @Id
     public UUID id;
@@ -45,11 +46,32 @@ public class BidUpload {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public State state;
+    private UploadState state;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** A new upload: open, nothing received yet. */
+    public static BidUpload open(UUID id, Instant at) {
+        BidUpload upload = new BidUpload();
+        upload.id = id;
+        upload.received = 0;
+        upload.state = UploadState.OPEN;
+        upload.createdAt = at;
+        upload.updatedAt = at;
+        return upload;
+    }
+
+    public UploadState state() {
+        return state;
+    }
+
+    /** Carries out {@code transition}, or throws {@link UploadTransition.IllegalTransition} and changes nothing. */
+    public void apply(UploadTransition transition, Instant at) {
+        state = transition.apply(state);
+        updatedAt = at;
+    }
 }

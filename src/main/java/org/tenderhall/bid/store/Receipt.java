@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A receipt as issued: the signed content (canonical JSON), the platform's CMS signature and the TSA token. */
+/**
+ * A receipt: the signed content (canonical JSON), the platform's CMS signature and the TSA token. Its content is
+ * fixed in the transaction that commits what it receipts; the signature and the token are added after that commit
+ * (until then, and after a crash before them, both are null: the receipt is pending).
+ */
 @Entity
 @Table(name = "receipt")
 public class Receipt {
@@ -40,9 +44,16 @@ public class Receipt {
     @Column(nullable = false)
     public byte[] content;
 
-    @Column(nullable = false)
+    /** Null while pending. */
+    @Column
     public byte[] signature;
 
-    @Column(nullable = false)
+    /** Null while pending. */
+    @Column
     public byte[] timestamp;
+
+    /** Whether it is signed and stamped: a receipt a bidder can show. */
+    public boolean issued() {
+        return signature != null && timestamp != null;
+    }
 }

@@ -8,18 +8,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.tenderhall.bid.domain.BidStatus;
+import org.tenderhall.bid.domain.BidTransition;
 
 /**
  * A committed sealed bid: the envelope's SHA-256 and size (the file is in storage), the signer's certificate as
- * checked, the receipt time. A bidder's newest bid for a lot is the valid one; earlier ones are superseded.
+ * checked, the receipt time. A bidder's newest bid for a lot is the valid one; earlier ones are superseded. Its
+ * status changes only by a transition of {@link BidTransition}.
  */
 @Entity
 @Table(name = "sealed_bid")
 public class SealedBid {
-
-    public enum Status {
-        VALID, SUPERSEDED, WITHDRAWN
-    }
 
     @Id
     public UUID id;
@@ -53,8 +52,22 @@ public class SealedBid {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    private BidStatus status = BidStatus.VALID;
 
     @Column(name = "status_changed_at")
-    public Instant statusChangedAt;
+    private Instant statusChangedAt;
+
+    public BidStatus status() {
+        return status;
+    }
+
+    public Instant statusChangedAt() {
+        return statusChangedAt;
+    }
+
+    /** Carries out {@code transition}, or throws {@link BidTransition.IllegalTransition} and changes nothing. */
+    public void apply(BidTransition transition, Instant at) {
+        status = transition.apply(status);
+        statusChangedAt = at;
+    }
 }
