@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,12 @@ class ArchitectureTest {
                         });
                     }
                 });
+        rule.check(classes);
+    }
+
+    @Test
+    void the_capabilities_are_free_of_cycles() {
+        ArchRule rule = SlicesRuleDefinition.slices().matching("org.tenderhall.(*)..").should().beFreeOfCycles();
         rule.check(classes);
     }
 
