@@ -19,8 +19,8 @@ import org.tenderhall.identity.domain.Role;
 import org.tenderhall.identity.store.Account;
 import org.tenderhall.identity.store.AccountRepository;
 import org.tenderhall.identity.store.OrganisationRepository;
+import org.tenderhall.kernel.FieldError;
 import org.tenderhall.platform.database.TransactionLock;
-import org.tenderhall.platform.problem.FieldError;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 

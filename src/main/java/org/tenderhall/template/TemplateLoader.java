@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
 import org.tenderhall.template.domain.CrossFieldRule;
 import org.tenderhall.template.domain.Evaluation;
 import org.tenderhall.template.domain.FieldSpec;

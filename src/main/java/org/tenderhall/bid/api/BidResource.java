@@ -27,7 +27,7 @@ import org.tenderhall.bid.store.SealedBid;
 import org.tenderhall.identity.CurrentUser;
 import org.tenderhall.identity.domain.Actor;
 import org.tenderhall.identity.domain.Role;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 

@@ -1,7 +1,7 @@
 package org.tenderhall.identity.domain;
 
 import java.util.List;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 
