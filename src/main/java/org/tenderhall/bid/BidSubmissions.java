@@ -20,7 +20,7 @@ import org.tenderhall.audit.AuditLog;
 import org.tenderhall.bid.store.BidUpload;
 import org.tenderhall.bid.store.Receipt;
 import org.tenderhall.bid.store.SealedBid;
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.OpeningCertificates;
 import org.tenderhall.pki.TrustList;

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.bid.domain.BiddingWindow;
 import org.tenderhall.bid.store.BidUpload;
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.kernel.FieldError;
 import org.tenderhall.platform.database.TransactionLock;
 import org.tenderhall.platform.problem.ProblemType;

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.bid.BidSubmissions;
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.seal.ContentKeyDocument;
 import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.store.Opening;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.opening.domain.ShareDocument;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningCustodian;

@@ -22,7 +22,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.domain.KeyShares;
 import org.tenderhall.opening.domain.OpeningKeys;

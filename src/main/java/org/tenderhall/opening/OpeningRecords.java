@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.tenderhall.bid.BidSubmissions;
 import org.tenderhall.identity.OrganisationService;
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.opening.api.OpeningRecordView;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningLine;

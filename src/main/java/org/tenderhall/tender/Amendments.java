@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.kernel.FieldError;
 import org.tenderhall.opening.OpeningCertificates;
 import org.tenderhall.opening.OpeningCertificates.OpeningCertificate;

@@ -2,6 +2,7 @@ package org.tenderhall.identity.domain;
 
 import java.util.List;
 import org.tenderhall.kernel.FieldError;
+import org.tenderhall.kernel.OrgCode;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 

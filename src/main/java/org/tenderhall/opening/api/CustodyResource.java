@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.tenderhall.identity.CurrentUser;
-import org.tenderhall.identity.domain.Role;
+import org.tenderhall.kernel.Role;
 import org.tenderhall.opening.ContentKeyHandIns;
 import org.tenderhall.opening.CustodyPlans;
 import org.tenderhall.opening.KeyShareHandIns;

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.identity.CurrentUser;
-import org.tenderhall.identity.domain.Role;
+import org.tenderhall.kernel.Role;
 import org.tenderhall.opening.KeyShareHandIns;
 import org.tenderhall.opening.OpeningRecords;
 import org.tenderhall.opening.OpeningResponses;

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.tenderhall.identity.domain.CreditCode;
+import org.tenderhall.kernel.CreditCode;
 import org.tenderhall.kernel.FieldError;
 import org.tenderhall.kernel.Money;
 
