@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.tenderhall.identity.domain.IdentityRejections.NoOrganisation;
+import org.tenderhall.identity.IdentityRejections.NoOrganisation;
 import org.tenderhall.kernel.Actor;
 import org.tenderhall.kernel.CreditCode;
 import org.tenderhall.kernel.OrgCode;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.identity.domain.IdentityRejections.OrganisationAlreadyRegistered;
+import org.tenderhall.identity.IdentityRejections.OrganisationAlreadyRegistered;
 import org.tenderhall.identity.store.Organisation;
 import org.tenderhall.identity.store.OrganisationRepository;
 import org.tenderhall.kernel.Actor;

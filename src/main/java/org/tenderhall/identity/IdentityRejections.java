@@ -1,4 +1,4 @@
-package org.tenderhall.identity.domain;
+package org.tenderhall.identity;
 
 import java.util.List;
 import org.tenderhall.kernel.FieldError;
