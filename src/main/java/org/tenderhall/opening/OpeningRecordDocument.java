@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.tenderhall.document.PlatformDocuments;
 import org.tenderhall.opening.api.OpeningRecordView;
-import org.tenderhall.opening.domain.Custody;
+import org.tenderhall.openingkey.domain.Custody;
 
 /**
  * The opening record (开标记录) as a document: PDF/A-3b with the record as JSON inside ({@code opening-record.json}),

@@ -11,6 +11,7 @@ import org.tenderhall.kernel.Actor;
 import org.tenderhall.opening.api.OpeningRecordView;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningLine;
+import org.tenderhall.openingkey.OpeningCertificates;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.template.TemplateCatalogue;
@@ -79,9 +80,9 @@ public class OpeningRecords {
     }
 
     /** The custody a published tender's opening key is in. */
-    public org.tenderhall.opening.domain.Custody custodyOf(UUID tenderId) {
+    public org.tenderhall.openingkey.domain.Custody custodyOf(UUID tenderId) {
         return certificates.of(tenderId).map(OpeningCertificates.OpeningCertificate::custody)
-                .orElse(org.tenderhall.opening.domain.Custody.SCHEDULED);
+                .orElse(org.tenderhall.openingkey.domain.Custody.SCHEDULED);
     }
 
     /** The opening's transport certificate (PEM), once the opening has started. */

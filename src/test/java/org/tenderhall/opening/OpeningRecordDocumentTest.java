@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.tenderhall.document.PdfChecks;
 import org.tenderhall.document.PdfDocuments;
 import org.tenderhall.opening.api.OpeningRecordView;
-import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.domain.Outcome;
 import org.tenderhall.opening.store.Opening;
+import org.tenderhall.openingkey.domain.Custody;
 
 /** The opening record as its PDF reads, by poppler's pdftotext: what a bidder or a supervisor sees on paper. */
 class OpeningRecordDocumentTest {

@@ -21,7 +21,7 @@ import org.tenderhall.opening.CustodyPlans;
 import org.tenderhall.opening.KeyShareHandIns;
 import org.tenderhall.opening.OpeningRecords;
 import org.tenderhall.opening.store.OpeningContentKey;
-import org.tenderhall.opening.store.OpeningCustodian;
+import org.tenderhall.openingkey.store.OpeningCustodian;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.KeyEnvelopes;

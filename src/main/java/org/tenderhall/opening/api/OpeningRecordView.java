@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.domain.Outcome;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningLine;
 import org.tenderhall.opening.store.OpeningResponse;
+import org.tenderhall.openingkey.domain.Custody;
 import org.tenderhall.template.domain.FieldSpec;
 
 /**

@@ -39,10 +39,10 @@ import org.tenderhall.opening.KeyShareHandIns;
 import org.tenderhall.opening.OpeningRecords;
 import org.tenderhall.opening.OpeningResponses;
 import org.tenderhall.opening.Openings;
-import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningEvent;
 import org.tenderhall.opening.store.OpeningResponse;
+import org.tenderhall.openingkey.domain.Custody;
 import org.tenderhall.template.domain.FieldValues;
 
 /**

@@ -1,4 +1,4 @@
-package org.tenderhall.opening;
+package org.tenderhall.openingkey;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,12 +16,15 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tenderhall.opening.domain.Custody;
-import org.tenderhall.opening.domain.KeyShares;
-import org.tenderhall.opening.domain.OpeningKeys;
-import org.tenderhall.opening.domain.ShareDocument;
-import org.tenderhall.opening.store.OpeningCustodian;
-import org.tenderhall.opening.store.OpeningKey;
+import org.tenderhall.opening.CustodyPlans;
+import org.tenderhall.opening.OpeningKeyCustody;
+import org.tenderhall.opening.OpeningProblems;
+import org.tenderhall.openingkey.domain.Custody;
+import org.tenderhall.openingkey.domain.KeyShares;
+import org.tenderhall.openingkey.domain.OpeningKeys;
+import org.tenderhall.openingkey.domain.ShareDocument;
+import org.tenderhall.openingkey.store.OpeningCustodian;
+import org.tenderhall.openingkey.store.OpeningKey;
 import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.platform.Hashes;
 import org.tenderhall.platform.keys.PlatformKeys;
