@@ -41,7 +41,6 @@ import org.tenderhall.opening.store.OpeningEvent;
 import org.tenderhall.opening.store.OpeningLine;
 import org.tenderhall.openingkey.OpeningCertificates;
 import org.tenderhall.openingkey.domain.Custody;
-import org.tenderhall.openingkey.store.OpeningKey;
 import org.tenderhall.pki.TrustList;
 import org.tenderhall.pki.domain.CertificateCheck;
 import org.tenderhall.pki.domain.Pem;
@@ -221,7 +220,7 @@ public class Openings {
         tenders.startOpening(tender.id(), now);
         Opening opening = new Opening();
         opening.tenderId = tender.id();
-        opening.custody = em.find(OpeningKey.class, tender.id()).custody;
+        opening.custody = certificates.of(tender.id()).orElseThrow().custody();
         opening.state = Opening.State.DECRYPTING;
         opening.bids = (int) valid;
         opening.startedAt = now;
@@ -237,8 +236,8 @@ public class Openings {
             started.put("decryptionUntil", opening.decryptionUntil.toString());
         }
         if (opening.custody == Custody.DUAL_CONTROL) {
-            started.put("threshold", em.find(OpeningKey.class, tender.id()).threshold);
-            started.put("custodians", plans.custodiansOf(tender.id()).stream().map(c -> c.account).toList());
+            started.put("threshold", certificates.wrappedKey(tender.id()).orElseThrow().threshold());
+            started.put("custodians", plans.custodiansOf(tender.id()).stream().map(c -> c.account()).toList());
         }
         em.persist(opening);
         audit.record(actor, "OpeningStarted", Tenders.subject(tender.id()),
