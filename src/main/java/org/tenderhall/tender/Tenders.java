@@ -29,6 +29,7 @@ import org.tenderhall.publication.Notice;
 import org.tenderhall.publication.Notices;
 import org.tenderhall.template.DocumentBodies;
 import org.tenderhall.template.TemplateCatalogue;
+import org.tenderhall.template.domain.CommonFields;
 import org.tenderhall.template.domain.FieldValues;
 import org.tenderhall.template.domain.Template;
 import org.tenderhall.tender.domain.TenderRules;
@@ -350,9 +351,9 @@ public class Tenders {
     void fill(Tender tender, JsonNode values, FieldValues.Checked checked, Instant now) {
         ObjectNode given = ((ObjectNode) values).deepCopy();
         tender.values = given.toString();
-        tender.projectName = (String) checked.values().get(TenderRules.PROJECT_NAME);
-        tender.bidDeadline = (Instant) checked.values().get(TenderRules.BID_DEADLINE);
-        tender.openingTime = (Instant) checked.values().get(TenderRules.OPENING_TIME);
+        tender.projectName = (String) checked.values().get(CommonFields.PROJECT_NAME);
+        tender.bidDeadline = (Instant) checked.values().get(CommonFields.BID_DEADLINE);
+        tender.openingTime = (Instant) checked.values().get(CommonFields.OPENING_TIME);
         tender.updatedAt = now;
     }
 
