@@ -174,7 +174,7 @@ public class OpeningCertificates {
 
     private Signer opensCa() {
         return keys.signer("The opening CA key", "tenderhall.opening.ca-key-store", caKeyStore, caPassword,
-                PlatformKeys.UNAVAILABLE);
+                PlatformKeys.UNAVAILABLE, Signer::fromPkcs12);
     }
 
     private static SecretKey freshKey() throws GeneralSecurityException {

@@ -115,7 +115,8 @@ public class PlatformTimestamps {
     }
 
     private TimestampAuthority load() {
-        Signer tsa = keys.signer("The TSA key", "tenderhall.timestamp.key-store", keyStore, password, UNAVAILABLE);
+        Signer tsa = keys.signer("The TSA key", "tenderhall.timestamp.key-store", keyStore, password, UNAVAILABLE,
+                Signer::fromPkcs12);
         try {
             return new TimestampAuthority(tsa.key(), tsa.chain());
         } catch (GeneralSecurityException e) {
