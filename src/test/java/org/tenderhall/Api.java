@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.security.SecureRandom;
 import org.tenderhall.identity.DemoData;
-import org.tenderhall.identity.domain.CreditCode;
+import org.tenderhall.kernel.CreditCode;
 
 /** Helpers for tests that call the real HTTP API as the seeded demo accounts. */
 public final class Api {

@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,47 @@ class ArchitectureTest {
                         });
                     }
                 });
+        rule.check(classes);
+    }
+
+    @Test
+    void the_capabilities_are_free_of_cycles() {
+        // kernel at the bottom, then platform, seal, openingkey below tender, bid and opening (docs/architecture.md)
+        ArchRule rule = SlicesRuleDefinition.slices().matching("org.tenderhall.(*)..").should().beFreeOfCycles();
+        rule.check(classes);
+    }
+
+    @Test
+    void a_domain_package_uses_no_other_capabilitys_code_but_its_domain_and_the_kernel() {
+        // seal has no split: all of it is the envelope format in plain Java (held so by the first rule), domain code
+        ArchRule rule = ArchRuleDefinition.classes().that().resideInAPackage("org.tenderhall.*.domain..")
+                .should(new ArchCondition<>("use of another capability only its domain, the kernel and seal") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        String own = capabilityOf(item.getPackageName());
+                        item.getDirectDependenciesFromSelf().forEach(dependency -> {
+                            String target = dependency.getTargetClass().getPackageName();
+                            if (!target.startsWith("org.tenderhall.")) {
+                                return;
+                            }
+                            String capability = capabilityOf(target);
+                            boolean allowed = capability.equals(own) || capability.equals("kernel") || capability.equals("seal")
+                                    || target.matches("org\\.tenderhall\\.[a-z]+\\.domain(\\..*)?");
+                            if (!allowed) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        });
+                    }
+                });
+        rule.check(classes);
+    }
+
+    @Test
+    void the_kernel_uses_nothing_else_of_ours_and_no_framework() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.tenderhall.kernel..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(FRAMEWORKS)
+                        .or(JavaClass.Predicates.resideInAPackage("org.tenderhall..")
+                                .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.tenderhall.kernel..")))));
         rule.check(classes);
     }
 

@@ -1,8 +1,6 @@
 package org.tenderhall.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,11 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.tenderhall.identity.EmbeddedAuthenticator;
-import org.tenderhall.identity.IdentityConfig;
 import org.tenderhall.platform.problem.ProblemAnswered;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.SignInFailure;
@@ -43,7 +37,7 @@ public class RefusalTrail {
     AuditLog audit;
 
     @Inject
-    IdentityConfig config;
+    RequestSenders senders;
 
     /** Marks the request's refusal as on record already. */
     static void alreadyRecorded(RoutingContext context) {
@@ -98,17 +92,8 @@ public class RefusalTrail {
 
     /** Name, roles and organisation of the user signed in when the command was refused; "anonymous" if none. */
     private String[] actor(RoutingContext context) {
-        SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity == null || identity.isAnonymous()) {
-            return new String[] {"anonymous", "", ""};
-        }
-        String organisation = identity.getAttribute(EmbeddedAuthenticator.ORGANISATION);
-        if (organisation == null && identity.getPrincipal() instanceof JsonWebToken token) {
-            Object claim = token.getClaim(config.organisationClaim());
-            organisation = claim == null ? "" : claim.toString().replace("\"", "");
-        }
-        return new String[] {bounded(identity.getPrincipal().getName()), String.join(",", new TreeSet<>(identity.getRoles())),
-            organisation == null ? "" : bounded(organisation)};
+        RequestSenders.Sender sender = senders.of(context);
+        return new String[] {bounded(sender.username()), sender.roles(), bounded(sender.organisation())};
     }
 
     /**

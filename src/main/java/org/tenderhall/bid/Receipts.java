@@ -191,7 +191,7 @@ public class Receipts {
     }
 
     private byte[] signature(byte[] content) {
-        Signer signer = keys.documentSigner();
+        Signer signer = keys.documentSigner(Signer::fromPkcs12);
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             String algorithm = "RSA".equals(signer.key().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";

@@ -56,7 +56,7 @@ public class PlatformDocuments {
 
     /** The document signed by the platform at {@code signingTime}, for {@code reason}, and timestamped. */
     public byte[] sign(byte[] pdf, Instant signingTime, String reason) throws IOException {
-        Signer signer = keys.documentSigner();
+        Signer signer = keys.documentSigner(Signer::fromPkcs12);
         return PadesSigner.sign(pdf, signer.key(), signer.chain(), timestamps::stamp, signingTime, reason);
     }
 }

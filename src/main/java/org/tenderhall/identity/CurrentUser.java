@@ -7,11 +7,11 @@ import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.identity.domain.CreditCode;
-import org.tenderhall.identity.domain.IdentityRejections.NoOrganisation;
-import org.tenderhall.identity.domain.OrgCode;
-import org.tenderhall.identity.domain.Role;
+import org.tenderhall.identity.IdentityRejections.NoOrganisation;
+import org.tenderhall.kernel.Actor;
+import org.tenderhall.kernel.CreditCode;
+import org.tenderhall.kernel.OrgCode;
+import org.tenderhall.kernel.Role;
 
 /**
  * The signed-in user of this request, the same whichever identity mode authenticated them: the embedded

@@ -1,8 +1,8 @@
 package org.tenderhall.identity;
 
 import java.util.List;
-import org.tenderhall.identity.domain.OrgCode;
-import org.tenderhall.identity.domain.Role;
+import org.tenderhall.kernel.OrgCode;
+import org.tenderhall.kernel.Role;
 
 /**
  * The demo data set seeded on the first start of an embedded platform: organisations and one account per

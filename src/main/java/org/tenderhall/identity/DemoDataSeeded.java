@@ -1,6 +1,6 @@
 package org.tenderhall.identity;
 
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 
 /**
  * Fired, inside the seeding transaction, when the demo data set has been seeded: other capabilities add their

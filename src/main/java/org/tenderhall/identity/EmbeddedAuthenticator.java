@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.tenderhall.identity.domain.IdentityRejections;
 import org.tenderhall.identity.domain.PasswordHash;
 import org.tenderhall.identity.domain.SignInAttempts;
 import org.tenderhall.platform.problem.ProblemType;

@@ -9,9 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.identity.domain.OrgCode;
-import org.tenderhall.identity.domain.Role;
+import org.tenderhall.kernel.Actor;
+import org.tenderhall.kernel.OrgCode;
+import org.tenderhall.kernel.Role;
 import org.tenderhall.platform.database.TransactionLock;
 
 /**

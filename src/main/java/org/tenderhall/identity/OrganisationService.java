@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.identity.domain.IdentityRejections.OrganisationAlreadyRegistered;
-import org.tenderhall.identity.domain.OrgCode;
+import org.tenderhall.identity.IdentityRejections.OrganisationAlreadyRegistered;
 import org.tenderhall.identity.store.Organisation;
 import org.tenderhall.identity.store.OrganisationRepository;
+import org.tenderhall.kernel.Actor;
+import org.tenderhall.kernel.OrgCode;
 import org.tenderhall.platform.database.TransactionLock;
 
 /** Registers and finds organisations. */

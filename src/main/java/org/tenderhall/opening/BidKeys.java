@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tenderhall.bid.BidSubmissions.ValidBid;
-import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.identity.domain.OrgCode;
-import org.tenderhall.opening.domain.Custody;
+import org.tenderhall.kernel.Actor;
+import org.tenderhall.kernel.OrgCode;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningContentKey;
+import org.tenderhall.openingkey.domain.Custody;
 import org.tenderhall.seal.BidOpener;
 import org.tenderhall.tender.TendersAtOpening.OpeningTerms;
 

@@ -2,7 +2,6 @@ package org.tenderhall.opening;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -16,16 +15,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.identity.AccountService;
-import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.identity.domain.Role;
-import org.tenderhall.opening.domain.Custody;
-import org.tenderhall.opening.domain.KeyShares;
-import org.tenderhall.opening.store.OpeningCustodian;
-import org.tenderhall.opening.store.OpeningCustody;
+import org.tenderhall.kernel.Actor;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.kernel.Role;
+import org.tenderhall.openingkey.Custodians;
+import org.tenderhall.openingkey.domain.Custody;
+import org.tenderhall.openingkey.domain.KeyShares;
 import org.tenderhall.pki.TrustList;
 import org.tenderhall.pki.domain.CertificateCheck;
 import org.tenderhall.pki.domain.Pem;
-import org.tenderhall.platform.problem.FieldError;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.tender.Tenders;
@@ -49,7 +47,7 @@ public class CustodyPlans {
     private static final Set<Role> CUSTODIAN_ROLES = Set.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
 
     @Inject
-    EntityManager em;
+    Custodians keyCustodians;
 
     @Inject
     Tenders tenders;
@@ -70,7 +68,7 @@ public class CustodyPlans {
     public Plan plan(Actor agent, UUID tenderId, Plan plan) {
         tenders.lockOwnDraft(agent, tenderId);
         List<FieldError> errors = new ArrayList<>();
-        List<OpeningCustodian> custodians = new ArrayList<>();
+        List<Custodians.Named> custodians = new ArrayList<>();
         if (plan.custody() == null) {
             errors.add(new FieldError("custody", "is required: SCHEDULED, DUAL_CONTROL or BIDDER_DECRYPTS"));
         } else if (plan.custody() == Custody.DUAL_CONTROL) {
@@ -81,33 +79,22 @@ public class CustodyPlans {
         if (!errors.isEmpty()) {
             throw new Rejection(ProblemType.VALIDATION_FAILED, "The custody plan is not valid", errors);
         }
-        em.createQuery("delete from OpeningCustodian c where c.tenderId = :t").setParameter("t", tenderId).executeUpdate();
-        OpeningCustody custody = em.find(OpeningCustody.class, tenderId);
-        boolean first = custody == null;
-        if (first) {
-            custody = new OpeningCustody();
-            custody.tenderId = tenderId;
-        }
-        custody.custody = plan.custody();
-        custody.threshold = plan.custody() == Custody.DUAL_CONTROL ? plan.threshold() : null;
-        if (first) {
-            em.persist(custody);
-        }
-        custodians.forEach(em::persist);
+        Integer threshold = plan.custody() == Custody.DUAL_CONTROL ? plan.threshold() : null;
+        keyCustodians.plan(tenderId, plan.custody(), threshold, custodians);
         audit.record(agent, "OpeningCustodyPlanned", Tenders.subject(tenderId), Map.of("custody", plan.custody().name(),
-                "threshold", custody.threshold == null ? 0 : custody.threshold,
-                "custodians", custodians.stream().map(c -> c.account).toList()));
+                "threshold", threshold == null ? 0 : threshold,
+                "custodians", custodians.stream().map(Custodians.Named::account).toList()));
         return of(tenderId, Custody.SCHEDULED);
     }
 
-    private List<OpeningCustodian> custodians(UUID tenderId, Plan plan, List<FieldError> errors) {
+    private List<Custodians.Named> custodians(UUID tenderId, Plan plan, List<FieldError> errors) {
         List<Custodian> named = plan.custodians() == null ? List.of() : plan.custodians();
         int n = named.size();
         if (plan.threshold() == null || plan.threshold() < 2 || plan.threshold() > n || n > KeyShares.MAX_CUSTODIANS) {
             errors.add(new FieldError("threshold", "dual control needs 2 <= threshold <= custodians <= "
                     + KeyShares.MAX_CUSTODIANS + " (" + plan.threshold() + " of " + n + ")"));
         }
-        List<OpeningCustodian> custodians = new ArrayList<>();
+        List<Custodians.Named> custodians = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {
             Custodian custodian = named.get(i);
@@ -137,33 +124,24 @@ public class CustodyPlans {
             // trusted, valid now, for encryption, of the account's organisation: else its own problem
             trustList.check(chain.get(0), chain, clock.instant(), account.organisation().value(),
                     CertificateCheck.Purpose.ENCRYPTION);
-            OpeningCustodian row = new OpeningCustodian();
-            row.tenderId = tenderId;
-            row.position = i + 1;
-            row.account = account.username();
-            row.organisation = account.organisation().value();
             try {
-                row.certificate = Pem.pem(chain.get(0));
+                custodians.add(new Custodians.Named(account.username(), account.organisation().value(),
+                        Pem.pem(chain.get(0))));
             } catch (CertificateException e) {
                 throw new IllegalStateException(e);
             }
-            custodians.add(row);
         }
         return custodians;
     }
 
     /** The plan of a tender: what its draft asked for, or else its template's default custody. */
     public Plan of(UUID tenderId, Custody templateDefault) {
-        OpeningCustody custody = em.find(OpeningCustody.class, tenderId);
-        if (custody == null) {
-            return new Plan(templateDefault, null, List.of());
-        }
-        return new Plan(custody.custody, custody.threshold, custodiansOf(tenderId).stream()
-                .map(c -> new Custodian(c.account, c.certificate)).toList());
+        return keyCustodians.planOf(tenderId).map(planned -> new Plan(planned.custody(), planned.threshold(),
+                planned.custodians().stream().map(c -> new Custodian(c.account(), c.certificate())).toList()))
+                .orElseGet(() -> new Plan(templateDefault, null, List.of()));
     }
 
-    List<OpeningCustodian> custodiansOf(UUID tenderId) {
-        return em.createQuery("from OpeningCustodian c where c.tenderId = :t order by c.position", OpeningCustodian.class)
-                .setParameter("t", tenderId).getResultList();
+    List<Custodians.Custodian> custodiansOf(UUID tenderId) {
+        return keyCustodians.of(tenderId);
     }
 }

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.opening.domain.ShareDocument;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.opening.store.Opening;
-import org.tenderhall.opening.store.OpeningCustodian;
-import org.tenderhall.opening.store.OpeningKey;
+import org.tenderhall.openingkey.Custodians;
+import org.tenderhall.openingkey.OpeningCertificates;
+import org.tenderhall.openingkey.domain.ShareDocument;
 import org.tenderhall.platform.Hashes;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
@@ -48,6 +48,12 @@ public class KeyShareHandIns {
     AuditLog audit;
 
     @Inject
+    Custodians custodians;
+
+    @Inject
+    OpeningCertificates certificates;
+
+    @Inject
     OpeningKeyCustody custody;
 
     @Inject
@@ -57,20 +63,20 @@ public class KeyShareHandIns {
     @Transactional(dontRollbackOn = Rejection.class)
     public byte[] shareOf(Actor custodian, UUID tenderId) {
         custody.requireOpeningTime(custodian, tenderId, "KeyShareRefused");
-        return custodianOf(custodian, tenderId).shareEnvelope;
+        return custodianOf(custodian, tenderId).shareEnvelope();
     }
 
     @Transactional(dontRollbackOn = Rejection.class)
-    public OpeningCustodian handIn(Actor actor, UUID tenderId, byte[] envelope) {
+    public Custodians.Custodian handIn(Actor actor, UUID tenderId, byte[] envelope) {
         Instant now = custody.requireOpeningTime(actor, tenderId, "KeyShareRefused");
-        OpeningCustodian custodian = custodianOf(actor, tenderId);
+        Custodians.Custodian custodian = custodianOf(actor, tenderId);
         Opening opening = em.find(Opening.class, tenderId, LockModeType.PESSIMISTIC_WRITE);
         if (opening == null || opening.transportCertificate == null) {
             throw refused(actor, tenderId, OpeningProblems.NOT_STARTED, "The opening has not started yet: its"
                     + " transport certificate comes with it, within seconds of the opening time");
         }
-        if (custodian.shareWrapped != null) {
-            throw refused(actor, tenderId, ALREADY_HANDED_IN, "Your share was handed in at " + custodian.handedInAt);
+        if (custodian.shareWrapped() != null) {
+            throw refused(actor, tenderId, ALREADY_HANDED_IN, "Your share was handed in at " + custodian.handedInAt());
         }
         ShareDocument share;
         byte[] document;
@@ -84,37 +90,30 @@ public class KeyShareHandIns {
         if (!share.tenderId().equals(tenderId.toString())) {
             throw refused(actor, tenderId, SHARE_OF_ANOTHER_TENDER, "The share is of tender " + share.tenderId());
         }
-        if (share.index() != custodian.position || !Hashes.sha256Hex(document).equals(custodian.shareSha256)) {
+        if (share.index() != custodian.position() || !Hashes.sha256Hex(document).equals(custodian.shareSha256())) {
             throw refused(actor, tenderId, SHARE_INVALID, "The share is not the one you were given at publication");
         }
-        custodian.shareWrapped = custody.sealUnderKek(document);
-        custodian.handedInAt = now;
-        long handedIn = em.createQuery("select count(c) from OpeningCustodian c where c.tenderId = :t"
-                + " and c.handedInAt is not null", Long.class).setParameter("t", tenderId).getSingleResult(); // flushed first
-        int threshold = em.find(OpeningKey.class, tenderId).threshold;
+        byte[] wrapped = custody.sealUnderKek(document);
+        long handedIn = custodians.handIn(tenderId, custodian.position(), wrapped, now);
+        int threshold = certificates.wrappedKey(tenderId).orElseThrow().threshold();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("custodian", custodian.account);
+        data.put("custodian", custodian.account());
         data.put("handedIn", handedIn);
         data.put("threshold", threshold);
         audit.record(actor, "KeyShareHandedIn", TendersAtOpening.subject(tenderId), data);
         hall.event(tenderId, "share-handed-in", data, now);
-        return custodian;
+        return new Custodians.Custodian(custodian.position(), custodian.account(), custodian.organisation(),
+                custodian.certificate(), custodian.shareEnvelope(), custodian.shareSha256(), now, wrapped);
     }
 
     /** The custodians who have not handed in their share yet (under dual control), in their order. */
     public List<String> missing(UUID tenderId) {
-        return em.createQuery("select c.account from OpeningCustodian c where c.tenderId = :t and c.handedInAt is null"
-                + " order by c.position", String.class).setParameter("t", tenderId).getResultList();
+        return custodians.missing(tenderId);
     }
 
-    private OpeningCustodian custodianOf(Actor actor, UUID tenderId) {
-        List<OpeningCustodian> mine = em.createQuery("from OpeningCustodian c where c.tenderId = :t and c.account = :a"
-                + " and c.shareEnvelope is not null", OpeningCustodian.class).setParameter("t", tenderId)
-                .setParameter("a", actor.username()).getResultList();
-        if (mine.isEmpty()) {
-            throw refused(actor, tenderId, NOT_A_CUSTODIAN, "You hold no share of this tender's opening key");
-        }
-        return mine.get(0);
+    private Custodians.Custodian custodianOf(Actor actor, UUID tenderId) {
+        return custodians.holder(tenderId, actor.username()).orElseThrow(() -> refused(actor, tenderId, NOT_A_CUSTODIAN,
+                "You hold no share of this tender's opening key"));
     }
 
     private Rejection refused(Actor actor, UUID tenderId, ProblemType problem, String detail) {

@@ -3,9 +3,7 @@ package org.tenderhall.opening;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -20,19 +18,17 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.opening.domain.Custody;
-import org.tenderhall.opening.domain.KeyShares;
-import org.tenderhall.opening.domain.OpeningKeys;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.opening.domain.OpeningRules;
-import org.tenderhall.opening.domain.ShareDocument;
 import org.tenderhall.opening.store.Opening;
-import org.tenderhall.opening.store.OpeningCustodian;
-import org.tenderhall.opening.store.OpeningKey;
+import org.tenderhall.openingkey.Custodians;
+import org.tenderhall.openingkey.KeyEncryptionKey;
+import org.tenderhall.openingkey.OpeningCertificates;
+import org.tenderhall.openingkey.domain.KeyShares;
+import org.tenderhall.openingkey.domain.OpeningKeys;
+import org.tenderhall.openingkey.domain.ShareDocument;
 import org.tenderhall.pki.domain.Pem;
-import org.tenderhall.platform.keys.PlatformKeys;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.KeyEnvelopes;
@@ -51,22 +47,14 @@ public class OpeningKeyCustody {
     public record Unlocked(PrivateKey key, X509Certificate certificate) {
     }
 
-    @ConfigProperty(name = "tenderhall.opening.kek-store", defaultValue = "keys/demo/platform/kek.p12")
-    Path kekStore;
-
-    @ConfigProperty(name = "tenderhall.opening.kek-store-password", defaultValue = "tenderhall-demo")
-    String kekPassword;
-
-    @ConfigProperty(name = "tenderhall.opening.kek-alias", defaultValue = "kek")
-    String kekAlias;
+    @Inject
+    KeyEncryptionKey platformKek;
 
     @Inject
-    PlatformKeys keys;
-
-    private volatile SecretKey kek;
+    OpeningCertificates certificates;
 
     @Inject
-    EntityManager em;
+    Custodians custodians;
 
     @Inject
     AuditLog audit;
@@ -77,15 +65,9 @@ public class OpeningKeyCustody {
     @Inject
     Tenders tenders;
 
-    /** The platform's key-encryption key, to wrap a new opening key (and to derive the package vault's key). */
+    /** The platform's key-encryption key (to derive the package vault's key, and to open what was kept under it). */
     SecretKey keyEncryptionKey() {
-        SecretKey loaded = kek;
-        if (loaded == null) { // read once: a key store is slow to open, and the opening needs the key per bid
-            loaded = keys.secretKey("The key-encryption key", "tenderhall.opening.kek-store", kekStore, kekPassword,
-                    kekAlias);
-            kek = loaded;
-        }
-        return loaded;
+        return platformKek.key();
     }
 
     /**
@@ -96,56 +78,56 @@ public class OpeningKeyCustody {
      *                   when the tender's key is held in a custody the platform cannot open
      */
     public Optional<Unlocked> unlock(Actor actor, UUID tenderId) {
-        OpeningKey key = QuarkusTransaction.joiningExisting().call(() -> em.find(OpeningKey.class, tenderId));
+        OpeningCertificates.WrappedKey key = QuarkusTransaction.joiningExisting()
+                .call(() -> certificates.wrappedKey(tenderId)).orElse(null);
         if (key == null) {
             throw new IllegalArgumentException("tender " + tenderId + " has no opening key");
         }
         Instant now = requireOpeningTime(actor, tenderId, "OpeningKeyRefused");
         try {
-            X509Certificate certificate = OpeningCertificates.OpeningCertificate.of(key).certificate();
-            switch (key.custody) {
+            X509Certificate certificate = key.certificate().certificate();
+            switch (key.certificate().custody()) {
                 case SCHEDULED -> {
                     SecretKey kek = keyEncryptionKey();
                     String kekId = OpeningKeys.kekId(kek);
-                    if (!kekId.equals(key.kekId)) {
+                    if (!kekId.equals(key.kekId())) {
                         throw new IllegalStateException("The opening key of tender " + tenderId + " was wrapped under"
-                                + " the key-encryption key " + key.kekId + ", but the one configured is " + kekId);
+                                + " the key-encryption key " + key.kekId() + ", but the one configured is " + kekId);
                     }
-                    PrivateKey privateKey = OpeningKeys.unwrap(key.wrappedPrivateKey, kek);
+                    PrivateKey privateKey = OpeningKeys.unwrap(key.wrappedPrivateKey(), kek);
                     QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "OpeningKeyUnwrapped",
                             Tenders.subject(tenderId), Map.of("at", now.toString(),
-                                    "certificateSha256", key.certificateSha256)));
+                                    "certificateSha256", key.certificate().sha256())));
                     return Optional.of(new Unlocked(privateKey, certificate));
                 }
                 case DUAL_CONTROL -> {
-                    List<OpeningCustodian> handedIn = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
-                            "from OpeningCustodian c where c.tenderId = :t and c.shareWrapped is not null"
-                                    + " order by c.position", OpeningCustodian.class)
-                            .setParameter("t", tenderId).getResultList());
-                    if (handedIn.size() < key.threshold) {
+                    List<Custodians.Custodian> handedIn = QuarkusTransaction.joiningExisting()
+                            .call(() -> custodians.handedIn(tenderId));
+                    if (handedIn.size() < key.threshold()) {
                         return Optional.empty();
                     }
                     List<KeyShares.Share> shares = new ArrayList<>();
-                    for (OpeningCustodian custodian : handedIn) {
-                        shares.add(ShareDocument.parse(openUnderKek(custodian.shareWrapped)).keyShare());
+                    for (Custodians.Custodian custodian : handedIn) {
+                        shares.add(ShareDocument.parse(openUnderKek(custodian.shareWrapped())).keyShare());
                     }
-                    byte[] secret = KeyShares.combine(shares, key.threshold);
-                    PrivateKey privateKey = OpeningKeys.unwrap(key.wrappedPrivateKey, new SecretKeySpec(secret, "AES"));
+                    byte[] secret = KeyShares.combine(shares, key.threshold());
+                    PrivateKey privateKey = OpeningKeys.unwrap(key.wrappedPrivateKey(), new SecretKeySpec(secret, "AES"));
                     java.util.Arrays.fill(secret, (byte) 0);
                     if (!matches(privateKey, certificate)) {
                         throw new IllegalStateException("The shares of tender " + tenderId + " rebuilt another key");
                     }
-                    List<String> used = handedIn.subList(0, key.threshold).stream().map(c -> c.account).toList();
+                    List<String> used = handedIn.subList(0, key.threshold()).stream().map(Custodians.Custodian::account)
+                            .toList();
                     QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "OpeningKeyReconstructed",
                             Tenders.subject(tenderId), Map.of("at", now.toString(), "custodians", used,
-                                    "certificateSha256", key.certificateSha256)));
+                                    "certificateSha256", key.certificate().sha256())));
                     return Optional.of(new Unlocked(privateKey, certificate));
                 }
                 default -> {
-                    refuse(actor, tenderId, "OpeningKeyRefused", OpeningProblems.CUSTODY, "the key is in " + key.custody
+                    refuse(actor, tenderId, "OpeningKeyRefused", OpeningProblems.CUSTODY, "the key is in " + key.certificate().custody()
                             + " custody");
                     throw new Rejection(OpeningProblems.CUSTODY, "The opening key of this tender is held in "
-                            + key.custody + " custody, which the platform cannot open; the attempt is recorded");
+                            + key.certificate().custody() + " custody, which the platform cannot open; the attempt is recorded");
                 }
             }
         } catch (GeneralSecurityException e) {

@@ -1,5 +1,6 @@
 package org.tenderhall.opening;
 
+import org.tenderhall.openingkey.OpeningCertificates;
 import org.tenderhall.platform.problem.ProblemType;
 
 /** The problem types of the opening. */
@@ -9,8 +10,7 @@ public final class OpeningProblems {
             new ProblemType("opening-not-due", "The opening time has not come", 409);
     public static final ProblemType NOT_STARTED =
             new ProblemType("opening-not-started", "The bids of this tender have not been opened", 409);
-    public static final ProblemType CUSTODY =
-            new ProblemType("custody-refused", "The opening key's custody does not allow this", 409);
+    public static final ProblemType CUSTODY = OpeningCertificates.CUSTODY;
 
     public static final ProblemType NOT_RECORDED =
             new ProblemType("opening-not-recorded", "The opening record is not complete yet", 409);

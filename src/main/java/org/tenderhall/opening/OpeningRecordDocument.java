@@ -14,8 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.tenderhall.document.PlatformDocuments;
-import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.domain.OpeningRecord;
+import org.tenderhall.openingkey.domain.Custody;
 
 /**
  * The opening record (开标记录) as a document: PDF/A-3b with the record as JSON inside ({@code opening-record.json}),

@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tenderhall.bid.BidSubmissions;
 import org.tenderhall.identity.OrganisationService;
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.opening.domain.OpeningRecord;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningLine;
+import org.tenderhall.openingkey.OpeningCertificates;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.template.TemplateCatalogue;
@@ -92,9 +93,9 @@ public class OpeningRecords {
     }
 
     /** The custody a published tender's opening key is in. */
-    public org.tenderhall.opening.domain.Custody custodyOf(UUID tenderId) {
+    public org.tenderhall.openingkey.domain.Custody custodyOf(UUID tenderId) {
         return certificates.of(tenderId).map(OpeningCertificates.OpeningCertificate::custody)
-                .orElse(org.tenderhall.opening.domain.Custody.SCHEDULED);
+                .orElse(org.tenderhall.openingkey.domain.Custody.SCHEDULED);
     }
 
     /** The opening's transport certificate (PEM), once the opening has started. */

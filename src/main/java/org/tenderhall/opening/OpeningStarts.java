@@ -14,13 +14,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.bid.BidSubmissions;
-import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.identity.domain.OrgCode;
-import org.tenderhall.identity.domain.Role;
-import org.tenderhall.opening.domain.Custody;
+import org.tenderhall.kernel.Actor;
+import org.tenderhall.kernel.OrgCode;
+import org.tenderhall.kernel.Role;
 import org.tenderhall.opening.domain.OpeningRules;
 import org.tenderhall.opening.store.Opening;
-import org.tenderhall.opening.store.OpeningKey;
+import org.tenderhall.openingkey.OpeningCertificates;
+import org.tenderhall.openingkey.domain.Custody;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.publication.Notice;
@@ -142,10 +142,9 @@ public class OpeningStarts {
             return new OpeningStart.TenderFailed(valid, reason);
         }
         tenders.startOpening(tender.id(), now);
-        OpeningKey key = em.find(OpeningKey.class, tender.id());
         Opening opening = new Opening();
         opening.tenderId = tender.id();
-        opening.custody = key.custody;
+        opening.custody = certificates.of(tender.id()).orElseThrow().custody();
         opening.state = Opening.State.DECRYPTING;
         opening.bids = (int) valid;
         opening.startedAt = now;
@@ -161,8 +160,8 @@ public class OpeningStarts {
             started.put("decryptionUntil", opening.decryptionUntil.toString());
         }
         if (opening.custody == Custody.DUAL_CONTROL) {
-            started.put("threshold", key.threshold);
-            started.put("custodians", plans.custodiansOf(tender.id()).stream().map(c -> c.account).toList());
+            started.put("threshold", certificates.wrappedKey(tender.id()).orElseThrow().threshold());
+            started.put("custodians", plans.custodiansOf(tender.id()).stream().map(c -> c.account()).toList());
         }
         em.persist(opening);
         audit.record(actor, "OpeningStarted", TendersAtOpening.subject(tender.id()),

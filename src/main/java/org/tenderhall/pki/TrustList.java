@@ -14,7 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.pki.domain.CertificateCheck;
 import org.tenderhall.pki.domain.CertificateRejected;
 import org.tenderhall.pki.domain.Pem;

@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.tenderhall.template.domain.CommonFields;
 import org.tenderhall.template.domain.DisplayValue;
 import org.tenderhall.template.domain.Evaluation;
 import org.tenderhall.template.domain.FieldSpec;
 import org.tenderhall.template.domain.FieldType;
+import org.tenderhall.template.domain.FieldValues;
 import org.tenderhall.template.domain.Template;
-import org.tenderhall.tender.domain.TenderRules;
 
 /**
  * Fills a template's document body (Qute, XHTML) with a tender's values. The body includes {@code layout.html},
@@ -66,7 +67,7 @@ public final class DocumentBodies {
 
     /** The body filled with the template's example values, as a draft. */
     public String preview(Template template) {
-        var checked = TenderRules.check(template, template.example(), Instant.EPOCH);
+        var checked = FieldValues.check(template.fields(), template.example());
         return xhtml(template, checked.values(),
                 new Issue("00000000-0000-0000-0000-000000000000", 1, Instant.EPOCH, true, null, List.of()));
     }
@@ -78,9 +79,10 @@ public final class DocumentBodies {
      */
     public void check(Template template) {
         preview(template);
-        Map<String, Object> values = new HashMap<>(TenderRules.check(template, template.example(), Instant.EPOCH).values());
-        values.put(TenderRules.MANDATORY_TENDERING,
-                TenderRules.MANDATORY.equals(values.get(TenderRules.MANDATORY_TENDERING)) ? "否" : TenderRules.MANDATORY);
+        Map<String, Object> values = new HashMap<>(FieldValues.check(template.fields(), template.example()).values());
+        values.put(CommonFields.MANDATORY_TENDERING,
+                CommonFields.MANDATORY.equals(values.get(CommonFields.MANDATORY_TENDERING)) ? "否"
+                        : CommonFields.MANDATORY);
         xhtml(template, values, new Issue("00000000-0000-0000-0000-000000000000", 2, Instant.EPOCH, false, "0".repeat(64),
                 List.of(new Amendment(1, Instant.EPOCH, "check", List.of(new Change("check", "before", "after"))))));
     }
@@ -105,7 +107,7 @@ public final class DocumentBodies {
         model.put("v", shown);
         model.put("fields", rows);
         model.put("qualifications", qualifications instanceof List<?> list ? list : List.of());
-        model.put("mandatory", TenderRules.MANDATORY.equals(values.get(TenderRules.MANDATORY_TENDERING)));
+        model.put("mandatory", CommonFields.MANDATORY.equals(values.get(CommonFields.MANDATORY_TENDERING)));
         model.put("templateName", template.name());
         model.put("templateCode", template.code());
         model.put("templateVersion", template.version());

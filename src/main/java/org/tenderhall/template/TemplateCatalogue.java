@@ -3,6 +3,7 @@ package org.tenderhall.template;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.template.domain.Template;
+import org.tenderhall.template.domain.TenderValueRules;
 
 /**
  * The template families the platform publishes from, loaded and checked once at start-up: from the {@code
@@ -30,6 +32,9 @@ public class TemplateCatalogue {
     @ConfigProperty(name = "tenderhall.templates.directory")
     Optional<Path> directory;
 
+    @Inject
+    TenderValueRules rules;
+
     private List<Template> templates;
     private DocumentBodies bodies;
 
@@ -41,9 +46,9 @@ public class TemplateCatalogue {
                 throw new TemplateLoader.BrokenTemplate(directory.get().toAbsolutePath().toString(),
                         "tenderhall.templates.directory is not a directory");
             }
-            loader = TemplateLoader.directory(directory.get());
+            loader = TemplateLoader.directory(directory.get(), rules);
         } else {
-            loader = TemplateLoader.classpath("bid-templates");
+            loader = TemplateLoader.classpath("bid-templates", rules);
         }
         templates = loader.load();
         bodies = loader.bodies();

@@ -26,13 +26,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.template.domain.CommonFields;
 import org.tenderhall.template.domain.CrossFieldRule;
 import org.tenderhall.template.domain.Evaluation;
 import org.tenderhall.template.domain.FieldSpec;
 import org.tenderhall.template.domain.FieldType;
 import org.tenderhall.template.domain.Template;
-import org.tenderhall.tender.domain.TenderRules;
+import org.tenderhall.template.domain.TenderValueRules;
 
 /**
  * Reads and checks the template families: {@code index.yaml} lists them, {@code common.yaml} gives the fields every
@@ -71,6 +72,7 @@ public final class TemplateLoader {
             .build();
 
     private final Function<String, Optional<String>> files;
+    private final TenderValueRules rules;
     private final DocumentBodies bodies;
 
     public DocumentBodies bodies() {
@@ -79,14 +81,16 @@ public final class TemplateLoader {
 
     /**
      * @param files reads a file of the template directory by its relative path ({@code goods/template.yaml})
+     * @param rules every rule a tender's values must satisfy: each template's example must pass them
      */
-    public TemplateLoader(Function<String, Optional<String>> files) {
+    public TemplateLoader(Function<String, Optional<String>> files, TenderValueRules rules) {
         this.files = files;
+        this.rules = rules;
         this.bodies = new DocumentBodies(name -> files.apply(name + ".html"));
     }
 
     /** Templates from a directory on disk. */
-    public static TemplateLoader directory(Path directory) {
+    public static TemplateLoader directory(Path directory, TenderValueRules rules) {
         return new TemplateLoader(name -> {
             Path file = directory.resolve(name).normalize();
             if (!file.startsWith(directory.normalize()) || !Files.isRegularFile(file)) {
@@ -97,18 +101,18 @@ public final class TemplateLoader {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, rules);
     }
 
     /** Templates from the class path: the {@code bid-templates} folder packaged in the jar. */
-    public static TemplateLoader classpath(String root) {
+    public static TemplateLoader classpath(String root, TenderValueRules rules) {
         return new TemplateLoader(name -> {
             try (InputStream in = TemplateLoader.class.getResourceAsStream("/" + root + "/" + name)) {
                 return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, rules);
     }
 
     public List<Template> load() {
@@ -120,9 +124,7 @@ public final class TemplateLoader {
         if (common.fields() == null || common.fields().isEmpty()) {
             throw new BrokenTemplate("common.yaml", "declares no fields");
         }
-        for (String required : List.of(TenderRules.PROJECT_NAME, TenderRules.ESTIMATED_PRICE, TenderRules.BID_BOND,
-                TenderRules.PRICE_CEILING, TenderRules.MANDATORY_TENDERING, TenderRules.BID_DEADLINE,
-                TenderRules.OPENING_TIME)) {
+        for (String required : CommonFields.ALL) {
             if (common.fields().stream().noneMatch(f -> f.name().equals(required))) {
                 throw new BrokenTemplate("common.yaml", "lacks the field " + required + ", which the platform's rules use");
             }
@@ -200,9 +202,9 @@ public final class TemplateLoader {
     }
 
     /** The example is a realistic tender: it must pass every rule, published a month before its deadline. */
-    private static void checkExample(String file, Template template) {
+    private void checkExample(String file, Template template) {
         Instant publication = Instant.EPOCH;
-        JsonNode deadline = template.example().get(TenderRules.BID_DEADLINE);
+        JsonNode deadline = template.example().get(CommonFields.BID_DEADLINE);
         if (deadline != null && deadline.isTextual()) {
             try {
                 publication = OffsetDateTime.parse(deadline.asText()).toInstant().minusSeconds(30L * 24 * 3600);
@@ -210,7 +212,7 @@ public final class TemplateLoader {
                 // reported below as a field error of the example
             }
         }
-        List<FieldError> errors = TenderRules.check(template, template.example(), publication).errors();
+        List<FieldError> errors = rules.check(template, template.example(), publication).errors();
         if (!errors.isEmpty()) {
             throw new BrokenTemplate(file, "the example values break the template's rules: " + errors.stream()
                     .map(e -> e.field().replaceFirst("^values", "example") + " " + e.message()).toList());

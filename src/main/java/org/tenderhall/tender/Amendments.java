@@ -19,14 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.opening.OpeningCertificates;
-import org.tenderhall.opening.OpeningCertificates.OpeningCertificate;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.Actor;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.openingkey.OpeningCertificates;
+import org.tenderhall.openingkey.OpeningCertificates.OpeningCertificate;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.publication.Notice;
 import org.tenderhall.publication.Notices;
 import org.tenderhall.template.DocumentBodies;
+import org.tenderhall.template.domain.CommonFields;
 import org.tenderhall.template.domain.DisplayValue;
 import org.tenderhall.template.domain.FieldSpec;
 import org.tenderhall.template.domain.FieldValues;
@@ -84,24 +85,24 @@ public class Amendments {
         ObjectNode after = merged(before, changes);
         FieldValues.Checked previous = TenderRules.check(template, before, tender.publishedAt);
         FieldValues.Checked checked = Tenders.checked(template, after, tender.publishedAt);
-        Instant asked = (Instant) checked.values().get(TenderRules.BID_DEADLINE);
+        Instant asked = (Instant) checked.values().get(CommonFields.BID_DEADLINE);
         if (asked.isBefore(tender.bidDeadline)) {
             throw new Rejection(TenderProblems.RULES_VIOLATED, "An amendment may postpone the deadline, never advance it",
-                    List.of(new FieldError("values." + TenderRules.BID_DEADLINE, "must not be before the current deadline "
-                            + tender.bidDeadline)));
+                    List.of(new FieldError("values." + CommonFields.BID_DEADLINE,
+                            "must not be before the current deadline " + tender.bidDeadline)));
         }
         Instant deadline = AmendmentRule.deadlineAfter(now, asked, affectsBidPreparation);
         boolean moved = !deadline.equals(asked);
         if (moved) {
             String text = OffsetDateTime.ofInstant(deadline, DisplayValue.BEIJING).toString();
-            after.put(TenderRules.BID_DEADLINE, text);
-            after.put(TenderRules.OPENING_TIME, text);
+            after.put(CommonFields.BID_DEADLINE, text);
+            after.put(CommonFields.OPENING_TIME, text);
             checked = Tenders.checked(template, after, tender.publishedAt);
         }
         OpeningCertificate key = openingCertificates.of(id).orElseThrow();
         if (deadline.plus(OPENING_CERTIFICATE_RESERVE).isAfter(key.notAfter())) {
             throw new Rejection(TenderProblems.RULES_VIOLATED, "The opening would come too close to the end of the"
-                    + " opening certificate's validity", List.of(new FieldError("values." + TenderRules.BID_DEADLINE,
+                    + " opening certificate's validity", List.of(new FieldError("values." + CommonFields.BID_DEADLINE,
                             "must be at least 180 days before " + key.notAfter() + ", when the opening certificate"
                             + " expires")));
         }

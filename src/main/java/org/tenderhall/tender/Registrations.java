@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 import org.tenderhall.platform.database.TransactionLock;
 import org.tenderhall.tender.domain.TenderStatus;
 import org.tenderhall.tender.store.Registration;

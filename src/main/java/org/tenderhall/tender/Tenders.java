@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tenderhall.audit.AuditLog;
-import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.identity.domain.Role;
-import org.tenderhall.opening.OpeningCertificates.OpeningCertificate;
-import org.tenderhall.opening.OpeningCertificates;
+import org.tenderhall.kernel.Actor;
+import org.tenderhall.kernel.Role;
+import org.tenderhall.openingkey.OpeningCertificates;
+import org.tenderhall.openingkey.OpeningCertificates.OpeningCertificate;
 import org.tenderhall.platform.Hashes;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
@@ -29,6 +29,7 @@ import org.tenderhall.publication.Notice;
 import org.tenderhall.publication.Notices;
 import org.tenderhall.template.DocumentBodies;
 import org.tenderhall.template.TemplateCatalogue;
+import org.tenderhall.template.domain.CommonFields;
 import org.tenderhall.template.domain.FieldValues;
 import org.tenderhall.template.domain.Template;
 import org.tenderhall.tender.domain.TenderRules;
@@ -346,9 +347,9 @@ public class Tenders implements TendersAtOpening {
     void fill(Tender tender, JsonNode values, FieldValues.Checked checked, Instant now) {
         ObjectNode given = ((ObjectNode) values).deepCopy();
         tender.values = given.toString();
-        tender.projectName = (String) checked.values().get(TenderRules.PROJECT_NAME);
-        tender.bidDeadline = (Instant) checked.values().get(TenderRules.BID_DEADLINE);
-        tender.openingTime = (Instant) checked.values().get(TenderRules.OPENING_TIME);
+        tender.projectName = (String) checked.values().get(CommonFields.PROJECT_NAME);
+        tender.bidDeadline = (Instant) checked.values().get(CommonFields.BID_DEADLINE);
+        tender.openingTime = (Instant) checked.values().get(CommonFields.OPENING_TIME);
         tender.updatedAt = now;
     }
 

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.bouncycastle.tsp.TSPException;
@@ -14,8 +14,8 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tenderhall.platform.keys.PlatformKeys;
 import org.jboss.logging.Logger;
+import org.tenderhall.platform.keys.PlatformKeys;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.Signer;
@@ -115,7 +115,8 @@ public class PlatformTimestamps {
     }
 
     private TimestampAuthority load() {
-        Signer tsa = keys.signer("The TSA key", "tenderhall.timestamp.key-store", keyStore, password, UNAVAILABLE);
+        Signer tsa = keys.signer("The TSA key", "tenderhall.timestamp.key-store", keyStore, password, UNAVAILABLE,
+                Signer::fromPkcs12);
         try {
             return new TimestampAuthority(tsa.key(), tsa.chain());
         } catch (GeneralSecurityException e) {

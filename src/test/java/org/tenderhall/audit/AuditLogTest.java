@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tenderhall.identity.DemoData;
-import org.tenderhall.identity.domain.Actor;
+import org.tenderhall.kernel.Actor;
 
 @QuarkusTest
 class AuditLogTest {

@@ -104,7 +104,7 @@ class DocumentBenchmark {
      * times: the document a tender of that family is, at about ten pages.
      */
     private static String tenPages() {
-        TemplateLoader loader = TemplateLoader.directory(Path.of("bid-templates"));
+        TemplateLoader loader = TemplateLoader.directory(Path.of("bid-templates"), TenderRules::check);
         Template template = loader.load().get(0);
         Map<String, Object> values = TenderRules.check(template, template.example(), Instant.EPOCH).values();
         List<DocumentBodies.Amendment> amendments = new ArrayList<>();

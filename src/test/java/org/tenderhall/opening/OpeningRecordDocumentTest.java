@@ -11,9 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tenderhall.document.PdfChecks;
 import org.tenderhall.document.PdfDocuments;
-import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.domain.OpeningRecord;
 import org.tenderhall.opening.domain.Outcome;
+import org.tenderhall.openingkey.domain.Custody;
 
 /** The opening record as its PDF reads, by poppler's pdftotext: what a bidder or a supervisor sees on paper. */
 class OpeningRecordDocumentTest {

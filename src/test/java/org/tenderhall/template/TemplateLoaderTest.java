@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.tenderhall.template.domain.Evaluation;
 import org.tenderhall.template.domain.Template;
+import org.tenderhall.tender.domain.TenderRules;
 
 class TemplateLoaderTest {
 
@@ -21,7 +22,7 @@ class TemplateLoaderTest {
 
     @Test
     void the_seven_template_families_load_with_their_evaluation_and_manifest() {
-        List<Template> templates = TemplateLoader.directory(DIRECTORY).load();
+        List<Template> templates = TemplateLoader.directory(DIRECTORY, TenderRules::check).load();
 
         assertThat(templates).extracting(Template::code).containsExactly("building-works", "municipal-works",
                 "transport-works", "water-works", "goods", "services", "supervision-design");
@@ -36,12 +37,13 @@ class TemplateLoaderTest {
 
     @Test
     void the_class_path_copy_is_the_same_as_the_folder() {
-        assertThat(TemplateLoader.classpath("bid-templates").load()).isEqualTo(TemplateLoader.directory(DIRECTORY).load());
+        assertThat(TemplateLoader.classpath("bid-templates", TenderRules::check).load())
+                .isEqualTo(TemplateLoader.directory(DIRECTORY, TenderRules::check).load());
     }
 
     @Test
     void every_document_body_fills_in_the_example_values() {
-        TemplateLoader loader = TemplateLoader.directory(DIRECTORY);
+        TemplateLoader loader = TemplateLoader.directory(DIRECTORY, TenderRules::check);
         for (Template template : loader.load()) {
             String xhtml = loader.bodies().preview(template);
             assertThat(xhtml).contains(template.example().get("projectName").asText())
@@ -114,7 +116,7 @@ class TemplateLoaderTest {
             }
         }
         edits.forEach((name, edit) -> copy.put(name, edit.apply(copy.get(name))));
-        TemplateLoader loader = new TemplateLoader(name -> Optional.ofNullable(copy.get(name)));
+        TemplateLoader loader = new TemplateLoader(name -> Optional.ofNullable(copy.get(name)), TenderRules::check);
         assertThatThrownBy(loader::load).isInstanceOf(TemplateLoader.BrokenTemplate.class)
                 .hasMessageContaining(file).hasMessageContaining(problem);
     }

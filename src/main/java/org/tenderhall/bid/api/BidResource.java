@@ -26,9 +26,9 @@ import org.tenderhall.bid.domain.BidStatus;
 import org.tenderhall.bid.store.BidUpload;
 import org.tenderhall.bid.store.SealedBid;
 import org.tenderhall.identity.CurrentUser;
-import org.tenderhall.identity.domain.Actor;
-import org.tenderhall.identity.domain.Role;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.Actor;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.kernel.Role;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.tenderhall.bid.BidSubmissions;
 import org.tenderhall.bid.store.Receipt;
 import org.tenderhall.identity.CurrentUser;
-import org.tenderhall.identity.domain.Role;
+import org.tenderhall.kernel.Role;
 
 /** A bidder's receipts, whole (JSON) or as the three raw files OpenSSL checks. */
 @Path("/api/receipts/{id}")

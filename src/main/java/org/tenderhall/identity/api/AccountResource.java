@@ -20,11 +20,11 @@ import java.time.Instant;
 import java.util.List;
 import org.tenderhall.identity.AccountService;
 import org.tenderhall.identity.CurrentUser;
-import org.tenderhall.identity.domain.OrgCode;
 import org.tenderhall.identity.domain.PasswordHash;
-import org.tenderhall.identity.domain.Role;
 import org.tenderhall.identity.domain.ValidCreditCode;
 import org.tenderhall.identity.store.Account;
+import org.tenderhall.kernel.OrgCode;
+import org.tenderhall.kernel.Role;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 

@@ -11,8 +11,8 @@ import java.util.Locale;
 import org.tenderhall.identity.CurrentUser;
 import org.tenderhall.identity.IdentityConfig;
 import org.tenderhall.identity.OrganisationService;
-import org.tenderhall.identity.domain.OrgCode;
-import org.tenderhall.identity.domain.Role;
+import org.tenderhall.kernel.OrgCode;
+import org.tenderhall.kernel.Role;
 
 @Path("/api/me")
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,9 +18,9 @@ import java.net.URI;
 import java.util.List;
 import org.tenderhall.identity.CurrentUser;
 import org.tenderhall.identity.OrganisationService;
-import org.tenderhall.identity.domain.OrgCode;
-import org.tenderhall.identity.domain.Role;
 import org.tenderhall.identity.domain.ValidCreditCode;
+import org.tenderhall.kernel.OrgCode;
+import org.tenderhall.kernel.Role;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 

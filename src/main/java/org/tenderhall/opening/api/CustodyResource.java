@@ -15,13 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.tenderhall.identity.CurrentUser;
-import org.tenderhall.identity.domain.Role;
+import org.tenderhall.kernel.Role;
 import org.tenderhall.opening.ContentKeyHandIns;
 import org.tenderhall.opening.CustodyPlans;
 import org.tenderhall.opening.KeyShareHandIns;
 import org.tenderhall.opening.OpeningRecords;
 import org.tenderhall.opening.store.OpeningContentKey;
-import org.tenderhall.opening.store.OpeningCustodian;
+import org.tenderhall.openingkey.Custodians;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.KeyEnvelopes;
@@ -120,7 +120,7 @@ public class CustodyResource {
     @RolesAllowed({Role.Names.AGENT, Role.Names.SUPERVISOR, Role.Names.ADMIN})
     public HandedIn handIn(@PathParam("id") UUID id, byte[] envelope) {
         requireEnvelope(envelope);
-        OpeningCustodian custodian = handIns.handIn(user.reading(), id, envelope);
-        return new HandedIn(custodian.account, custodian.position, custodian.handedInAt);
+        Custodians.Custodian custodian = handIns.handIn(user.reading(), id, envelope);
+        return new HandedIn(custodian.account(), custodian.position(), custodian.handedInAt());
     }
 }

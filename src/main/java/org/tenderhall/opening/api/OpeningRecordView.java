@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.domain.OpeningRecord;
 import org.tenderhall.opening.domain.Outcome;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningResponse;
+import org.tenderhall.openingkey.domain.Custody;
 
 /**
  * The opening record (开标记录) as the hall reads it: a line per valid bid in receipt order, with what was read

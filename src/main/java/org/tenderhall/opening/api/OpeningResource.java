@@ -34,16 +34,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.identity.CurrentUser;
-import org.tenderhall.identity.domain.Role;
+import org.tenderhall.kernel.Role;
 import org.tenderhall.opening.KeyShareHandIns;
+import org.tenderhall.opening.OpeningHall;
 import org.tenderhall.opening.OpeningRecords;
 import org.tenderhall.opening.OpeningResponses;
-import org.tenderhall.opening.OpeningHall;
 import org.tenderhall.opening.OpeningStarts;
-import org.tenderhall.opening.domain.Custody;
 import org.tenderhall.opening.store.Opening;
 import org.tenderhall.opening.store.OpeningEvent;
 import org.tenderhall.opening.store.OpeningResponse;
+import org.tenderhall.openingkey.domain.Custody;
 import org.tenderhall.template.domain.FieldValues;
 
 /**

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.tenderhall.kernel.Money;
 import org.tenderhall.template.domain.FieldSpec;
 import org.tenderhall.template.domain.FieldValues;
-import org.tenderhall.tender.domain.Money;
 
 /**
  * What a bid declares for the opening to read out (唱标): its {@code manifest.json}, the first entry of the bid

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.tenderhall.openingkey.domain.Custody;
 
 /**
  * The opening record (开标记录): a line per valid bid in receipt order, with what was read out, or why the bid did

@@ -1,2 +1,2 @@
-/** Opening rules and key material in plain Java and Bouncy Castle: {@link org.tenderhall.opening.domain.OpeningKeys}. */
+/** Opening rules in plain Java: {@link org.tenderhall.opening.domain.OpeningRules}, the figures read out, the outcome of a bid. */
 package org.tenderhall.opening.domain;

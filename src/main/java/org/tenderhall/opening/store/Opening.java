@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.tenderhall.opening.domain.Custody;
+import org.tenderhall.openingkey.domain.Custody;
 
 /** The opening (开标) of one tender: decrypting until every valid bid has its line, then recorded. */
 @Entity

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.tenderhall.identity.CurrentUser;
-import org.tenderhall.identity.domain.Role;
+import org.tenderhall.kernel.Role;
 import org.tenderhall.pki.TrustList;
 import org.tenderhall.pki.store.Crl;
 import org.tenderhall.pki.store.TrustedCa;

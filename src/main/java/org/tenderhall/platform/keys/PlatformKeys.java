@@ -14,7 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
-import org.tenderhall.seal.Signer;
 
 /**
  * Loads the platform's own keys (TSA, document signing, opening CA, key-encryption key) from PKCS#12 files. The
@@ -45,20 +44,30 @@ public class PlatformKeys {
     @ConfigProperty(name = "tenderhall.document.signing-key-store-password", defaultValue = "tenderhall-demo")
     String signingPassword;
 
+    /**
+     * Reads a private key with its chain from a PKCS#12 file; the caller says how ({@code Signer::fromPkcs12}), so
+     * that the platform, at the bottom, depends on no capability's key type.
+     */
+    @FunctionalInterface
+    public interface KeyReader<K> {
+        K read(Path keyStore, char[] password) throws IOException, GeneralSecurityException;
+    }
+
     /** The platform's signing key and chain: it signs published documents (PAdES) and receipts (CMS). */
-    public Signer documentSigner() {
+    public <K> K documentSigner(KeyReader<K> reader) {
         return signer("The document-signing key", "tenderhall.document.signing-key-store", signingKeyStore,
-                signingPassword, UNAVAILABLE);
+                signingPassword, UNAVAILABLE, reader);
     }
 
     /**
      * @param purpose  what the key is for, in the log: "the TSA key"
      * @param property the setting that names the file, in the log
      */
-    public Signer signer(String purpose, String property, Path keyStore, String password, ProblemType unavailable) {
+    public <K> K signer(String purpose, String property, Path keyStore, String password, ProblemType unavailable,
+            KeyReader<K> reader) {
         check(purpose, property, keyStore, unavailable);
         try {
-            return Signer.fromPkcs12(keyStore, password.toCharArray());
+            return reader.read(keyStore, password.toCharArray());
         } catch (IOException | GeneralSecurityException e) {
             throw unavailable(unavailable, purpose + " in " + keyStore + " (" + property + ") cannot be used", e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.tenderhall.kernel.FieldError;
 
 /**
  * The body of an RFC 9457 problem response, with two extension members: {@code requestId} (also in the

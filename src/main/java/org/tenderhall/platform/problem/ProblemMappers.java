@@ -35,6 +35,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tenderhall.kernel.FieldError;
 import org.tenderhall.platform.web.RequestIds;
 
 /** The one place where every rejection raised while serving the API becomes a problem response. */

@@ -2,6 +2,7 @@ package org.tenderhall.platform.problem;
 
 import java.util.List;
 import java.util.Map;
+import org.tenderhall.kernel.FieldError;
 
 /**
  * An expected refusal by a rule of the platform. Subclasses name the rule ({@code OrganisationAlreadyRegistered});

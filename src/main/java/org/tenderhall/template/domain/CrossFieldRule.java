@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.tenderhall.platform.problem.FieldError;
-import org.tenderhall.tender.domain.Money;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.kernel.Money;
 
 /**
  * A rule of a template family that relates two or three of its fields, declared in the template file:

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.tenderhall.tender.domain.Money;
+import org.tenderhall.kernel.Money;
 
 /** A typed field value as the Chinese tender document prints it. Times are Beijing time. */
 public final class DisplayValue {

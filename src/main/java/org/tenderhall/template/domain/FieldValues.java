@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.tenderhall.identity.domain.CreditCode;
-import org.tenderhall.platform.problem.FieldError;
-import org.tenderhall.tender.domain.Money;
+import org.tenderhall.kernel.CreditCode;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.kernel.Money;
 
 /**
  * Checks the values an agent submits against a template's fields and turns them into typed values: money as

@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.tenderhall.identity.CurrentUser;
-import org.tenderhall.identity.domain.Role;
+import org.tenderhall.kernel.Role;
 import org.tenderhall.template.domain.FieldValues;
 import org.tenderhall.tender.Clarifications;
 import org.tenderhall.tender.store.Clarification;

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.kernel.Money;
 
 /** The bid bond (投标保证金) is at most 2% of the estimated contract price, and never negative. */
 public final class BidBondRule {

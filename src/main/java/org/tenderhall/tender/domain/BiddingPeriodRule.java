@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
 
 /**
  * The bidding period: for a project that must be tendered by law, at least 20 days from issuing the documents

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
 import org.tenderhall.template.domain.FieldSpec;
 import org.tenderhall.template.domain.FieldType;
 

@@ -2,7 +2,8 @@ package org.tenderhall.tender.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.kernel.Money;
 
 /** The price ceiling (最高投标限价), when the tender sets one, is positive and at most the estimated price. */
 public final class PriceCeilingRule {

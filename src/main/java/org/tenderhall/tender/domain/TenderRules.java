@@ -1,11 +1,20 @@
 package org.tenderhall.tender.domain;
 
+import static org.tenderhall.template.domain.CommonFields.BID_BOND;
+import static org.tenderhall.template.domain.CommonFields.BID_DEADLINE;
+import static org.tenderhall.template.domain.CommonFields.ESTIMATED_PRICE;
+import static org.tenderhall.template.domain.CommonFields.MANDATORY;
+import static org.tenderhall.template.domain.CommonFields.MANDATORY_TENDERING;
+import static org.tenderhall.template.domain.CommonFields.OPENING_TIME;
+import static org.tenderhall.template.domain.CommonFields.PRICE_CEILING;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.kernel.Money;
 import org.tenderhall.template.domain.CrossFieldRule;
 import org.tenderhall.template.domain.FieldSpec;
 import org.tenderhall.template.domain.FieldValues;
@@ -15,20 +24,10 @@ import org.tenderhall.template.domain.Template;
  * Every rule a tender's values must satisfy, checked at once: each field against its template specification, the
  * platform's rules on the common fields (bid bond at most 2%, price ceiling at most the estimate, the 20-day
  * bidding period of at most a year, opening at the deadline), every date before 2100, and the template family's
- * own cross-field rules.
+ * own cross-field rules. The common fields are named in {@code CommonFields}; the template loader checks each
+ * template's example with these rules ({@code TenderValueRules}).
  */
 public final class TenderRules {
-
-    /** The common fields every template has; {@code bid-templates/common.yaml} declares them. */
-    public static final String ESTIMATED_PRICE = "estimatedPrice";
-    public static final String PRICE_CEILING = "priceCeiling";
-    public static final String BID_BOND = "bidBond";
-    public static final String MANDATORY_TENDERING = "mandatoryTendering";
-    public static final String BID_DEADLINE = "bidDeadline";
-    public static final String OPENING_TIME = "openingTime";
-    public static final String PROJECT_NAME = "projectName";
-    /** The option of {@link #MANDATORY_TENDERING} that makes the tender one that must be tendered by law. */
-    public static final String MANDATORY = "是";
 
     private TenderRules() {
     }

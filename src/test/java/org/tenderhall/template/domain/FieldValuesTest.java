@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tenderhall.platform.problem.FieldError;
-import org.tenderhall.tender.domain.Money;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.kernel.Money;
 
 class FieldValuesTest {
 

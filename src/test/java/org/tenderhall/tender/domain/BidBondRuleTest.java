@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.Currency;
 import org.junit.jupiter.api.Test;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.kernel.Money;
 
 class BidBondRuleTest {
 

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
 import org.tenderhall.template.domain.FieldSpec;
 import org.tenderhall.template.domain.FieldType;
 

@@ -1,4 +1,4 @@
-package org.tenderhall.opening.domain;
+package org.tenderhall.openingkey.domain;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

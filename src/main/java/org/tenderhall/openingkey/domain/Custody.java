@@ -1,4 +1,4 @@
-package org.tenderhall.opening.domain;
+package org.tenderhall.openingkey.domain;
 
 /** Who may unlock a tender's bids at the opening; chosen per tender at publication. */
 public enum Custody {

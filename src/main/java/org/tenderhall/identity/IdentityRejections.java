@@ -1,7 +1,8 @@
-package org.tenderhall.identity.domain;
+package org.tenderhall.identity;
 
 import java.util.List;
-import org.tenderhall.platform.problem.FieldError;
+import org.tenderhall.kernel.FieldError;
+import org.tenderhall.kernel.OrgCode;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 

@@ -1,4 +1,4 @@
-package org.tenderhall.identity.domain;
+package org.tenderhall.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.tenderhall.opening.domain;
+package org.tenderhall.openingkey.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

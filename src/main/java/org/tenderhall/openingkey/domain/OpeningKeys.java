@@ -1,4 +1,4 @@
-package org.tenderhall.opening.domain;
+package org.tenderhall.openingkey.domain;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

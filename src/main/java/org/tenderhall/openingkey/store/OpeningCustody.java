@@ -1,4 +1,4 @@
-package org.tenderhall.opening.store;
+package org.tenderhall.openingkey.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,7 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
-import org.tenderhall.opening.domain.Custody;
+import org.tenderhall.openingkey.domain.Custody;
 
 /** The custody a draft asks for its opening key; a draft without one is in the platform's scheduled custody. */
 @Entity

@@ -1,4 +1,4 @@
-package org.tenderhall.opening.domain;
+package org.tenderhall.openingkey.domain;
 
 import java.io.IOException;
 import java.security.SecureRandom;

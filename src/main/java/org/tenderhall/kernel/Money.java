@@ -1,4 +1,4 @@
-package org.tenderhall.tender.domain;
+package org.tenderhall.kernel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

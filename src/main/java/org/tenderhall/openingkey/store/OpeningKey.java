@@ -1,4 +1,4 @@
-package org.tenderhall.opening.store;
+package org.tenderhall.openingkey.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.tenderhall.opening.domain.Custody;
+import org.tenderhall.openingkey.domain.Custody;
 
 /**
  * A tender's opening key: the certificate bidders encrypt to, and the private key only wrapped under the

@@ -1,4 +1,4 @@
-package org.tenderhall.opening.store;
+package org.tenderhall.openingkey.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.tenderhall.identity.domain;
+package org.tenderhall.kernel;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.tenderhall.identity.domain;
+package org.tenderhall.kernel;
 
 /** An organisation's identity: its unified social credit code, always valid once constructed. */
 public record OrgCode(String value) {

@@ -1,4 +1,4 @@
-package org.tenderhall.opening;
+package org.tenderhall.openingkey;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,15 +16,16 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tenderhall.opening.domain.Custody;
-import org.tenderhall.opening.domain.KeyShares;
-import org.tenderhall.opening.domain.OpeningKeys;
-import org.tenderhall.opening.domain.ShareDocument;
-import org.tenderhall.opening.store.OpeningCustodian;
-import org.tenderhall.opening.store.OpeningKey;
+import org.tenderhall.openingkey.domain.Custody;
+import org.tenderhall.openingkey.domain.KeyShares;
+import org.tenderhall.openingkey.domain.OpeningKeys;
+import org.tenderhall.openingkey.domain.ShareDocument;
+import org.tenderhall.openingkey.store.OpeningCustodian;
+import org.tenderhall.openingkey.store.OpeningKey;
 import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.platform.Hashes;
 import org.tenderhall.platform.keys.PlatformKeys;
+import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.seal.KeyEnvelopes;
 import org.tenderhall.seal.SealException;
@@ -32,10 +33,15 @@ import org.tenderhall.seal.Signer;
 
 /**
  * Issues each tender's opening certificate at publication, with the platform CA's key, and keeps the private key
- * wrapped under the platform's key-encryption key. Its custody at the opening is the opening capability's.
+ * wrapped under the platform's key-encryption key (or under a key split among custodians). Its custody at the
+ * opening is the opening capability's.
  */
 @ApplicationScoped
 public class OpeningCertificates {
+
+    /** A refusal by the opening key's custody (the opening declares it too, for its own refusals). */
+    public static final ProblemType CUSTODY =
+            new ProblemType("custody-refused", "The opening key's custody does not allow this", 409);
 
     @ConfigProperty(name = "tenderhall.opening.ca-key-store", defaultValue = "keys/demo/platform/opening-ca.p12")
     Path caKeyStore;
@@ -47,10 +53,10 @@ public class OpeningCertificates {
     PlatformKeys keys;
 
     @Inject
-    OpeningKeyCustody custody;
+    KeyEncryptionKey platformKek;
 
     @Inject
-    CustodyPlans plans;
+    Custodians custodians;
 
     @Inject
     EntityManager em;
@@ -69,7 +75,7 @@ public class OpeningCertificates {
             }
         }
 
-        static OpeningCertificate of(OpeningKey key) {
+        private static OpeningCertificate of(OpeningKey key) {
             try {
                 Instant notAfter = Pem.certificates(key.certificate.getBytes(StandardCharsets.US_ASCII)).get(0)
                         .getNotAfter().toInstant();
@@ -88,14 +94,15 @@ public class OpeningCertificates {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public OpeningCertificate issue(UUID tenderId, Instant validUntil, String templateCustody) {
-        CustodyPlans.Plan plan = plans.of(tenderId, Custody.valueOf(templateCustody.toUpperCase(java.util.Locale.ROOT)));
+        Custodians.Plan plan = custodians.planOf(tenderId).orElse(new Custodians.Plan(
+                Custody.valueOf(templateCustody.toUpperCase(java.util.Locale.ROOT)), null, List.of()));
         if (plan.custody() == Custody.DUAL_CONTROL && plan.custodians().isEmpty()) {
-            throw new Rejection(OpeningProblems.CUSTODY, "This tender's template puts the opening key under dual"
+            throw new Rejection(CUSTODY, "This tender's template puts the opening key under dual"
                     + " control: name its custodians first (PUT /api/tenders/" + tenderId + "/opening-custody)");
         }
         Signer ca = opensCa();
         boolean dualControl = plan.custody() == Custody.DUAL_CONTROL;
-        SecretKey kek = custody.keyEncryptionKey();
+        SecretKey kek = platformKek.key();
         Instant now = clock.instant();
         try {
             SecretKey wrapping = plan.custody() == Custody.SCHEDULED ? kek : freshKey();
@@ -130,12 +137,12 @@ public class OpeningCertificates {
 
     private void share(UUID tenderId, byte[] secret, int threshold, String certificateSha256)
             throws CertificateException, SealException {
-        List<OpeningCustodian> custodians = plans.custodiansOf(tenderId);
-        List<KeyShares.Share> shares = KeyShares.split(secret, threshold, custodians.size());
+        List<OpeningCustodian> rows = custodians.rows(tenderId);
+        List<KeyShares.Share> shares = KeyShares.split(secret, threshold, rows.size());
         java.util.Arrays.fill(secret, (byte) 0);
-        for (OpeningCustodian custodian : custodians) {
+        for (OpeningCustodian custodian : rows) {
             ShareDocument document = ShareDocument.of(tenderId.toString(), shares.get(custodian.position - 1),
-                    threshold, custodians.size(), certificateSha256);
+                    threshold, rows.size(), certificateSha256);
             X509Certificate certificate = Pem.certificates(custodian.certificate.getBytes(StandardCharsets.US_ASCII))
                     .get(0);
             custodian.shareEnvelope = KeyEnvelopes.encrypt(document.bytes(), certificate);
@@ -155,7 +162,7 @@ public class OpeningCertificates {
         Signer ca = opensCa();
         try {
             OpeningKeys.Issued issued = OpeningKeys.issueNamed(TRANSPORT_NAME + tenderId, clock.instant(), validUntil,
-                    ca.key(), ca.chain().get(0), custody.keyEncryptionKey());
+                    ca.key(), ca.chain().get(0), platformKek.key());
             return new Transport(Pem.pem(issued.certificate()), issued.wrappedPrivateKey());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot issue the transport key of the opening of tender " + tenderId, e);
@@ -167,7 +174,7 @@ public class OpeningCertificates {
 
     private Signer opensCa() {
         return keys.signer("The opening CA key", "tenderhall.opening.ca-key-store", caKeyStore, caPassword,
-                PlatformKeys.UNAVAILABLE);
+                PlatformKeys.UNAVAILABLE, Signer::fromPkcs12);
     }
 
     private static SecretKey freshKey() throws GeneralSecurityException {
@@ -179,6 +186,18 @@ public class OpeningCertificates {
 
     public Optional<OpeningCertificate> of(UUID tenderId) {
         return Optional.ofNullable(em.find(OpeningKey.class, tenderId)).map(OpeningCertificate::of);
+    }
+
+    /**
+     * A tender's opening key as kept, for the opening's custody to unwrap at the opening time: the private key
+     * wrapped under the KEK named {@code kekId} (or under the custodians' split key, {@code threshold} of them).
+     */
+    public record WrappedKey(OpeningCertificate certificate, String kekId, byte[] wrappedPrivateKey, Integer threshold) {
+    }
+
+    public Optional<WrappedKey> wrappedKey(UUID tenderId) {
+        return Optional.ofNullable(em.find(OpeningKey.class, tenderId)).map(key -> new WrappedKey(
+                OpeningCertificate.of(key), key.kekId, key.wrappedPrivateKey, key.threshold));
     }
 
 }
