@@ -1,6 +1,7 @@
 package org.tenderhall.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,12 +11,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.tenderhall.kernel.Actor;
+import org.tenderhall.platform.problem.Rejection;
 import org.tenderhall.platform.web.RequestIds;
 
 /**
  * Records the audit event of a state-changing command. It must be called inside the command's transaction
  * (it refuses to run outside one), so the event and the change commit or roll back together. Refusals are
- * recorded by {@link RefusalTrail}, in transactions of their own.
+ * recorded in transactions of their own: by {@link RefusalTrail}, or by {@link #refused} where the command says
+ * more about its refusal.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -43,14 +46,25 @@ public class AuditLog {
     }
 
     /**
-     * Appends the event of a refusal that its command describes itself (call it in a transaction of its own, as
-     * the command's rolls back), and tells the {@link RefusalTrail} that this request's refusal is on record.
+     * Appends the event of a refusal that its command describes itself (in a transaction of its own, as the
+     * command's may roll back: {@link #refused} opens one), and tells the {@link RefusalTrail} that this request's
+     * refusal is on record.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent recordRefusal(Actor actor, String action, String subject, Object data) {
         AuditEvent event = record(actor, action, subject, data);
         RefusalTrail.alreadyRecorded(RequestIds.context());
         return event;
+    }
+
+    /**
+     * Records the refusal of a command that describes it itself, in a transaction of its own that commits whatever
+     * becomes of the command's, and returns the rejection for the caller to throw:
+     * {@code throw audit.refused(actor, "OpeningRefused", subject, data, new Rejection(problem, detail));}
+     */
+    public Rejection refused(Actor actor, String action, String subject, Object data, Rejection rejection) {
+        QuarkusTransaction.requiringNew().run(() -> recordRefusal(actor, action, subject, data));
+        return rejection;
     }
 
     /** Appends one event with its fields as given: for a refusal, the actor may be a name nobody signed in as. */

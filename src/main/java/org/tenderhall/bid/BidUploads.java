@@ -78,9 +78,8 @@ public class BidUploads {
         try {
             return open(bidder, tenderId, lot, size, signature);
         } catch (Rejection refused) {
-            QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(bidder, "BidUploadRefused", "tender:" + tenderId,
-                    Map.of("reason", refused.type().slug(), "detail", refused.getMessage())));
-            throw refused;
+            throw audit.refused(bidder, "BidUploadRefused", "tender:" + tenderId,
+                    Map.of("reason", refused.type().slug(), "detail", refused.getMessage()), refused);
         }
     }
 

@@ -29,7 +29,7 @@ import org.tenderhall.pki.domain.Pem;
 import org.tenderhall.seal.BidBinding;
 import org.tenderhall.seal.BidSealer;
 import org.tenderhall.seal.SealProfile;
-import org.tenderhall.seal.SealedBid;
+import org.tenderhall.seal.SealedBidFiles;
 import org.tenderhall.seal.Signer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -112,7 +112,7 @@ class SealCommand implements Callable<Integer> {
 
         Files.createDirectories(out);
         Path bidPackage = Files.createTempFile("bidkit-package-", ".zip");
-        SealedBid sealed;
+        SealedBidFiles sealed;
         try {
             List<Path> files = BidFolder.files(folder);
             long size = 0;

@@ -1,6 +1,5 @@
 package org.tenderhall.opening;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -118,8 +117,7 @@ public class ContentKeyHandIns {
     }
 
     private Rejection refused(Actor bidder, UUID tenderId, ProblemType problem, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(bidder, "ContentKeyRefused", TendersAtOpening.subject(tenderId),
-                Map.of("problem", problem.slug(), "detail", detail)));
-        return new Rejection(problem, detail);
+        return audit.refused(bidder, "ContentKeyRefused", TendersAtOpening.subject(tenderId),
+                Map.of("problem", problem.slug(), "detail", detail), new Rejection(problem, detail));
     }
 }

@@ -1,6 +1,5 @@
 package org.tenderhall.opening;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -117,9 +116,8 @@ public class KeyShareHandIns {
     }
 
     private Rejection refused(Actor actor, UUID tenderId, ProblemType problem, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(actor, "KeyShareRefused", TendersAtOpening.subject(tenderId),
-                Map.of("problem", problem.slug(), "detail", detail)));
-        return new Rejection(problem, detail);
+        return audit.refused(actor, "KeyShareRefused", TendersAtOpening.subject(tenderId),
+                Map.of("problem", problem.slug(), "detail", detail), new Rejection(problem, detail));
     }
 
 }

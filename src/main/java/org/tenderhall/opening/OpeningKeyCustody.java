@@ -124,10 +124,10 @@ public class OpeningKeyCustody {
                     return Optional.of(new Unlocked(privateKey, certificate));
                 }
                 default -> {
-                    refuse(actor, tenderId, "OpeningKeyRefused", OpeningProblems.CUSTODY, "the key is in " + key.certificate().custody()
-                            + " custody");
-                    throw new Rejection(OpeningProblems.CUSTODY, "The opening key of this tender is held in "
-                            + key.certificate().custody() + " custody, which the platform cannot open; the attempt is recorded");
+                    throw refused(actor, tenderId, "OpeningKeyRefused", "the key is in " + key.certificate().custody()
+                            + " custody", new Rejection(OpeningProblems.CUSTODY, "The opening key of this tender is held"
+                            + " in " + key.certificate().custody() + " custody, which the platform cannot open; the"
+                            + " attempt is recorded"));
                 }
             }
         } catch (GeneralSecurityException e) {
@@ -138,13 +138,12 @@ public class OpeningKeyCustody {
     /** The opening time of the tender, or the refusal, recorded as {@code action}: nothing unlocks before it. */
     Instant requireOpeningTime(Actor actor, UUID tenderId, String action) {
         Instant openingTime = QuarkusTransaction.joiningExisting().call(() -> tenders.openingTerms(tenderId))
-                .orElseThrow(() -> new Rejection(org.tenderhall.platform.problem.ProblemType.NOT_FOUND,
-                        "No tender " + tenderId)).openingTime();
+                .orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "No tender " + tenderId)).openingTime();
         Instant now = clock.instant();
         if (!OpeningRules.due(openingTime, now)) {
-            refuse(actor, tenderId, action, OpeningProblems.NOT_DUE, "before the opening time " + openingTime);
-            throw new Rejection(OpeningProblems.NOT_DUE, "Nothing of this tender's opening unlocks before "
-                    + openingTime + "; the attempt is recorded");
+            throw refused(actor, tenderId, action, "before the opening time " + openingTime,
+                    new Rejection(OpeningProblems.NOT_DUE, "Nothing of this tender's opening unlocks before "
+                            + openingTime + "; the attempt is recorded"));
         }
         return now;
     }
@@ -190,8 +189,8 @@ public class OpeningKeyCustody {
                 && rsa.getModulus().equals(published.getModulus());
     }
 
-    void refuse(Actor actor, UUID tenderId, String action, ProblemType problem, String why) {
-        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(actor, action, Tenders.subject(tenderId),
-                Map.of("problem", problem.slug(), "reason", why, "at", clock.instant().toString())));
+    private Rejection refused(Actor actor, UUID tenderId, String action, String why, Rejection rejection) {
+        return audit.refused(actor, action, Tenders.subject(tenderId),
+                Map.of("problem", rejection.type().slug(), "reason", why, "at", clock.instant().toString()), rejection);
     }
 }

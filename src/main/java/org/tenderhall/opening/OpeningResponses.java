@@ -1,6 +1,5 @@
 package org.tenderhall.opening;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -95,9 +94,8 @@ public class OpeningResponses {
 
     private Rejection refused(Actor bidder, UUID tenderId, OpeningResponse.Kind kind, ProblemType problem,
             String detail) {
-        QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(bidder, "OpeningResponseRefused",
-                TendersAtOpening.subject(tenderId), Map.of("kind", kind.name(), "problem", problem.slug())));
-        return new Rejection(problem, detail);
+        return audit.refused(bidder, "OpeningResponseRefused", TendersAtOpening.subject(tenderId),
+                Map.of("kind", kind.name(), "problem", problem.slug()), new Rejection(problem, detail));
     }
 
     /** The agent's answer to an objection, on the record. */

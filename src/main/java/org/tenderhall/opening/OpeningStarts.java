@@ -1,6 +1,5 @@
 package org.tenderhall.opening;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -105,12 +104,11 @@ public class OpeningStarts {
                 .orElseThrow(() -> new Rejection(ProblemType.NOT_FOUND, "No tender " + tenderId));
         Instant now = clock.instant();
         if (!OpeningRules.due(tender.openingTime(), now)) {
-            QuarkusTransaction.requiringNew().run(() -> audit.recordRefusal(actor, "OpeningRefused",
-                    TendersAtOpening.subject(tenderId), Map.of("problem", OpeningProblems.NOT_DUE.slug(),
-                            "reason", "before the opening time", "openingTime", tender.openingTime().toString(),
-                            "at", now.toString())));
-            throw new Rejection(OpeningProblems.NOT_DUE, "The bids of this tender open at " + tender.openingTime()
-                    + ", not before; the attempt is recorded");
+            throw audit.refused(actor, "OpeningRefused", TendersAtOpening.subject(tenderId),
+                    Map.of("problem", OpeningProblems.NOT_DUE.slug(), "reason", "before the opening time",
+                            "openingTime", tender.openingTime().toString(), "at", now.toString()),
+                    new Rejection(OpeningProblems.NOT_DUE, "The bids of this tender open at " + tender.openingTime()
+                            + ", not before; the attempt is recorded"));
         }
         if (actor.role() != Role.AGENT || !actor.organisation().value().equals(tender.agentOrganisation())) {
             throw new Rejection(ProblemType.FORBIDDEN, "Only the tender's agents start its opening");

@@ -47,7 +47,7 @@ public final class BidSealer {
      * @param bidPackage the package (a ZIP of the bid documents with {@code manifest.json}), read to its end
      * @param recipients who can open it: the tender's opening certificate and the bidder's own
      */
-    public static SealedBid seal(InputStream bidPackage, Signer signer, BidBinding binding,
+    public static SealedBidFiles seal(InputStream bidPackage, Signer signer, BidBinding binding,
             List<X509Certificate> recipients, SealProfile profile, Path envelopeFile, Path signatureFile)
             throws IOException, GeneralSecurityException {
         if (recipients.isEmpty()) {
@@ -73,7 +73,7 @@ public final class BidSealer {
         } catch (CMSException e) {
             throw new GeneralSecurityException("Sealing failed: " + e.getMessage(), e);
         }
-        return new SealedBid(envelopeFile, signatureFile, HexFormat.of().formatHex(envelopeDigest.digest()), size);
+        return new SealedBidFiles(envelopeFile, signatureFile, HexFormat.of().formatHex(envelopeDigest.digest()), size);
     }
 
     private static OutputStream openEnvelope(OutputStream out, List<X509Certificate> recipients, SealProfile profile)

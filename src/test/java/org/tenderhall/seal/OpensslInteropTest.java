@@ -33,7 +33,7 @@ class OpensslInteropTest {
     void openssl_decrypts_and_verifies_a_bid_sealed_by_tenderhall(String bidder, SealProfile profile, String ca)
             throws Exception {
         Path bidPackage = BidPackages.write(dir, "91350200B000000431", 200_000);
-        SealedBid sealed = SealAndOpenTest.seal(dir, bidPackage, DemoPki.load(bidder), profile, "opening-demo", bidder);
+        SealedBidFiles sealed = SealAndOpenTest.seal(dir, bidPackage, DemoPki.load(bidder), profile, "opening-demo", bidder);
         Path chain = dir.resolve("chain.pem");
         Files.writeString(chain, Files.readString(DemoPki.DIR.resolve("ca/" + ca + "-root.crt"))
                 + Files.readString(DemoPki.DIR.resolve("ca/" + ca + "-issuing.crt")));

@@ -32,7 +32,7 @@ class TamperTest {
         bidPackage = BidPackages.write(dir, "91350200B000000431", 100_000);
     }
 
-    private SealedBid seal(SealProfile profile) throws Exception {
+    private SealedBidFiles seal(SealProfile profile) throws Exception {
         return SealAndOpenTest.seal(dir, bidPackage, bidder, profile, "opening-demo", "bidder1");
     }
 
@@ -65,7 +65,7 @@ class TamperTest {
     @ParameterizedTest
     @EnumSource(SealProfile.class)
     void a_flipped_byte_anywhere_in_the_envelope_is_tampering(SealProfile profile) throws Exception {
-        SealedBid sealed = profile == SealProfile.SM4_CBC_SM2
+        SealedBidFiles sealed = profile == SealProfile.SM4_CBC_SM2
                 ? SealAndOpenTest.seal(dir, bidPackage, DemoPki.load("bidder2-sm2"), profile, "opening-demo-sm2", "bidder2-sm2")
                 : seal(profile);
         long size = Files.size(sealed.envelope());
@@ -80,7 +80,7 @@ class TamperTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 0.1, 0.5, 0.9, 0.999})
     void a_truncated_envelope_is_truncated(double keep) throws Exception {
-        SealedBid sealed = seal(SealProfile.AES_256_CBC);
+        SealedBidFiles sealed = seal(SealProfile.AES_256_CBC);
         byte[] bytes = Files.readAllBytes(sealed.envelope());
         int length = keep == 0.999 ? bytes.length - 1 : (int) (bytes.length * keep);
         Path cut = Files.write(dir.resolve("cut.cms"), java.util.Arrays.copyOf(bytes, length));
@@ -89,17 +89,17 @@ class TamperTest {
 
     @Test
     void an_outer_signature_over_other_bytes_is_tampering() throws Exception {
-        SealedBid first = seal(SealProfile.AES_256_CBC);
+        SealedBidFiles first = seal(SealProfile.AES_256_CBC);
         Path firstSignature = Files.move(first.signature(), dir.resolve("first.p7s"));
         Path firstEnvelope = Files.move(first.envelope(), dir.resolve("first.cms"));
-        SealedBid second = seal(SealProfile.AES_256_CBC);
+        SealedBidFiles second = seal(SealProfile.AES_256_CBC);
         assertThat(inspect(second.envelope(), firstSignature)).isEqualTo(SealFailure.TAMPERED);
         EnvelopeInspector.inspect(firstEnvelope, Files.readAllBytes(firstSignature)); // its own signature still fits
     }
 
     @Test
     void a_damaged_outer_signature_value_is_an_invalid_outer_signature() throws Exception {
-        SealedBid sealed = seal(SealProfile.AES_256_CBC);
+        SealedBidFiles sealed = seal(SealProfile.AES_256_CBC);
         byte[] signatureFile = Files.readAllBytes(sealed.signature());
         byte[] value = new org.bouncycastle.cms.CMSSignedData(signatureFile).getSignerInfos().getSigners().iterator()
                 .next().getSignature();
@@ -110,7 +110,7 @@ class TamperTest {
 
     @Test
     void a_changed_byte_after_the_outer_signature_structure_is_malformed() throws Exception {
-        SealedBid sealed = seal(SealProfile.AES_256_CBC);
+        SealedBidFiles sealed = seal(SealProfile.AES_256_CBC);
         Path longer = Files.write(dir.resolve("longer.p7s"), java.util.Arrays.copyOf(Files.readAllBytes(sealed.signature()),
                 (int) Files.size(sealed.signature()) + 1));
         assertThat(inspect(sealed.envelope(), longer)).isEqualTo(SealFailure.MALFORMED);
@@ -118,7 +118,7 @@ class TamperTest {
 
     @Test
     void bytes_appended_to_the_envelope_are_tampering() throws Exception {
-        SealedBid sealed = seal(SealProfile.AES_256_CBC);
+        SealedBidFiles sealed = seal(SealProfile.AES_256_CBC);
         Path longer = Files.write(dir.resolve("longer.cms"), java.util.Arrays.copyOf(Files.readAllBytes(sealed.envelope()),
                 (int) Files.size(sealed.envelope()) + 3));
         assertThat(inspect(longer, sealed.signature())).isEqualTo(SealFailure.TAMPERED);
@@ -126,7 +126,7 @@ class TamperTest {
 
     @Test
     void garbage_instead_of_a_signature_is_malformed() throws Exception {
-        SealedBid sealed = seal(SealProfile.AES_256_CBC);
+        SealedBidFiles sealed = seal(SealProfile.AES_256_CBC);
         Path garbage = Files.write(dir.resolve("garbage.p7s"), "not a signature".getBytes());
         assertThat(inspect(sealed.envelope(), garbage)).isEqualTo(SealFailure.MALFORMED);
     }
@@ -162,7 +162,7 @@ class TamperTest {
 
     @Test
     void a_key_that_is_not_a_recipient_is_refused() throws Exception {
-        SealedBid sealed = seal(SealProfile.AES_256_CBC);
+        SealedBidFiles sealed = seal(SealProfile.AES_256_CBC);
         Signer stranger = DemoPki.load("bidder3");
         assertThat(reasonOf(() -> BidOpener.open(sealed.envelope(), bidder.certificate(), null, stranger.key(),
                 stranger.certificate(), dir))).isEqualTo(SealFailure.NOT_A_RECIPIENT);
@@ -172,7 +172,7 @@ class TamperTest {
     @EnumSource(value = SealProfile.class, names = {"AES_256_CBC", "AES_256_GCM"})
     void a_handed_in_key_that_does_not_match_the_recipient_certificate_does_not_decrypt(SealProfile profile)
             throws Exception {
-        SealedBid sealed = seal(profile);
+        SealedBidFiles sealed = seal(profile);
         Signer wrongKey = DemoPki.load("bidder3"); // an RSA key, but not the opening certificate's
         assertThat(reasonOf(() -> BidOpener.open(sealed.envelope(), bidder.certificate(), null, wrongKey.key(),
                 opening.certificate(), dir))).isEqualTo(SealFailure.DECRYPTION_FAILED);
@@ -181,7 +181,7 @@ class TamperTest {
 
     @Test
     void an_inner_signer_other_than_the_envelope_signer_is_refused() throws Exception {
-        SealedBid sealed = seal(SealProfile.AES_256_CBC);
+        SealedBidFiles sealed = seal(SealProfile.AES_256_CBC);
         // Someone else signs the envelope as the submitter: the outer signature is valid, but not the bidder's.
         Path key = Openssl.privateKey(dir, "bidder3");
         Openssl.ok(dir, "cms", "-sign", "-binary", "-md", "sha256", "-in", sealed.envelope().toString(), "-signer",
@@ -197,10 +197,10 @@ class TamperTest {
 
     @Test
     void an_envelope_substituted_after_inspection_is_refused_at_opening() throws Exception {
-        SealedBid first = seal(SealProfile.AES_256_CBC);
+        SealedBidFiles first = seal(SealProfile.AES_256_CBC);
         Inspection inspected = EnvelopeInspector.inspect(first.envelope(), Files.readAllBytes(first.signature()));
         Path kept = Files.move(first.envelope(), dir.resolve("inspected.cms"));
-        SealedBid later = seal(SealProfile.AES_256_CBC); // the same bidder's other bid, valid in itself
+        SealedBidFiles later = seal(SealProfile.AES_256_CBC); // the same bidder's other bid, valid in itself
         assertThat(reasonOf(() -> BidOpener.open(later.envelope(), inspected, opening.key(), opening.certificate(), dir)))
                 .isEqualTo(SealFailure.TAMPERED);
         assertNoPlaintextLeft();
@@ -209,7 +209,7 @@ class TamperTest {
 
     @Test
     void damaged_gcm_ciphertext_fails_its_tag_and_leaves_no_plaintext() throws Exception {
-        SealedBid sealed = seal(SealProfile.AES_256_GCM);
+        SealedBidFiles sealed = seal(SealProfile.AES_256_GCM);
         Path damaged = flipped(sealed.envelope(), Files.size(sealed.envelope()) / 2);
         assertThat(reasonOf(() -> BidOpener.open(damaged, bidder.certificate(), null, opening.key(), opening.certificate(), dir)))
                 .isIn(SealFailure.DECRYPTION_FAILED, SealFailure.INNER_SIGNATURE_INVALID);
@@ -218,7 +218,7 @@ class TamperTest {
 
     @Test
     void damaged_cbc_ciphertext_is_refused_and_leaves_no_plaintext() throws Exception {
-        SealedBid sealed = seal(SealProfile.AES_256_CBC);
+        SealedBidFiles sealed = seal(SealProfile.AES_256_CBC);
         Path damaged = flipped(sealed.envelope(), Files.size(sealed.envelope()) / 2);
         assertThat(reasonOf(() -> BidOpener.open(damaged, bidder.certificate(), null, opening.key(), opening.certificate(), dir)))
                 .isIn(SealFailure.DECRYPTION_FAILED, SealFailure.INNER_SIGNATURE_INVALID);

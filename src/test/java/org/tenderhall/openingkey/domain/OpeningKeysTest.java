@@ -26,7 +26,7 @@ import org.tenderhall.seal.BidOpener;
 import org.tenderhall.seal.BidSealer;
 import org.tenderhall.seal.OpenedBid;
 import org.tenderhall.seal.SealProfile;
-import org.tenderhall.seal.SealedBid;
+import org.tenderhall.seal.SealedBidFiles;
 import org.tenderhall.seal.Signer;
 
 class OpeningKeysTest {
@@ -75,7 +75,7 @@ class OpeningKeysTest {
 
         Signer bidder = DemoPki.load("bidder1");
         byte[] bidPackage = "package of a bid".getBytes();
-        SealedBid sealed = BidSealer.seal(new ByteArrayInputStream(bidPackage), bidder,
+        SealedBidFiles sealed = BidSealer.seal(new ByteArrayInputStream(bidPackage), bidder,
                 new BidBinding("T-2026-0001", "1", "91350200B000000431"), List.of(issued.certificate(), bidder.certificate()),
                 SealProfile.AES_256_CBC, dir.resolve("bid.cms"), dir.resolve("bid.cms.p7s"));
         var inspection = org.tenderhall.seal.EnvelopeInspector.inspect(sealed.envelope(), Files.readAllBytes(sealed.signature()));

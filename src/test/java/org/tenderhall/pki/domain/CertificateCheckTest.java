@@ -141,7 +141,7 @@ class CertificateCheckTest {
     void the_signer_of_a_sealed_bid_is_checked_with_the_certificates_its_signature_carries(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         Signer bidder = DemoPki.load("bidder2");
-        org.tenderhall.seal.SealedBid sealed;
+        org.tenderhall.seal.SealedBidFiles sealed;
         try (var in = new java.io.ByteArrayInputStream("package".getBytes())) {
             sealed = org.tenderhall.seal.BidSealer.seal(in, bidder, new org.tenderhall.seal.BidBinding("T-1", "1", BIDDER2),
                     List.of(DemoPki.load("opening-demo").certificate()), org.tenderhall.seal.SealProfile.AES_256_CBC,
