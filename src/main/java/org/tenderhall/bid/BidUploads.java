@@ -1,7 +1,6 @@
 package org.tenderhall.bid;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.tenderhall.storage.StorageConfig;

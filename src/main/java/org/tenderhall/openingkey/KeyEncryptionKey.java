@@ -2,7 +2,6 @@ package org.tenderhall.openingkey;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import javax.crypto.SecretKey;
 import org.tenderhall.platform.keys.PlatformKeys;
 

@@ -49,7 +49,7 @@ public class ProblemMappers {
     @Inject
     HttpHeaders headers;
 
-    @ConfigProperty(name = "tenderhall.identity.mode", defaultValue = "embedded")
+    @ConfigProperty(name = "tenderhall.identity.mode")
     String identityMode;
 
     @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
@@ -58,7 +58,7 @@ public class ProblemMappers {
     @ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/login.html?error=1")
     String formErrorPage;
 
-    @ConfigProperty(name = "tenderhall.database.retry-after", defaultValue = "5S")
+    @ConfigProperty(name = "tenderhall.database.retry-after")
     Duration databaseRetryAfter;
 
     @ServerExceptionMapper
