@@ -55,7 +55,7 @@ public class ProblemMappers {
     @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
     String formPostLocation;
 
-    @ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/login.html?error=1")
+    @ConfigProperty(name = "quarkus.http.auth.form.error-page")
     String formErrorPage;
 
     @ConfigProperty(name = "tenderhall.database.retry-after")

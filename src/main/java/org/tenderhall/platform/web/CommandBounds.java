@@ -49,7 +49,7 @@ public class CommandBounds {
     @Inject
     HttpConfig config;
 
-    @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s")
+    @ConfigProperty(name = "quarkus.http.read-timeout")
     Duration readTimeout;
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
