@@ -9,12 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -23,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.tenderhall.bid.domain.UploadState;
 import org.tenderhall.bid.store.BidUpload;
 import org.tenderhall.storage.BlobStore;
+import org.tenderhall.storage.StorageConfig;
 
 /**
  * Keeps the envelope files and the bid rows in step: at start, deletes files no committed bid names and upload
@@ -39,8 +38,8 @@ public class BidStorage {
     record Kept(UUID bid, String sha256, long size) {
     }
 
-    @ConfigProperty(name = "tenderhall.storage.orphan-grace", defaultValue = "0s")
-    Duration orphanGrace;
+    @Inject
+    StorageConfig config;
 
     @Inject
     BlobStore store;
@@ -57,7 +56,7 @@ public class BidStorage {
             Set<UUID> open = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                     "select u.id from BidUpload u where u.state = :open", UUID.class)
                     .setParameter("open", UploadState.OPEN).getResultList()));
-            int deleted = store.deleteOrphans(named::contains, open, orphanGrace);
+            int deleted = store.deleteOrphans(named::contains, open, config.orphanGrace());
             if (deleted > 0) {
                 LOG.warnf("Deleted %d storage file(s) that no committed bid or open upload names (left by a crash)",
                         deleted);
@@ -87,7 +86,7 @@ public class BidStorage {
     }
 
     /** Re-reads every committed envelope and checks its SHA-256. */
-    @Scheduled(identity = "envelope-rehash", every = "${tenderhall.storage.verify-interval:6h}",
+    @Scheduled(identity = "envelope-rehash", every = "${tenderhall.storage.verify-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void rehash() {
         Set<UUID> failed = new HashSet<>();

@@ -1,7 +1,6 @@
 package org.tenderhall.bid;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +18,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.ContentInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.bid.domain.UploadState;
@@ -47,8 +45,8 @@ public class BidUploads {
 
     private static final Logger LOG = Logger.getLogger(BidUploads.class);
 
-    @ConfigProperty(name = "tenderhall.bid.max-size", defaultValue = "2G")
-    MemorySize maxSize;
+    @Inject
+    BidConfig config;
 
     @Inject
     BiddingWindows window;
@@ -96,9 +94,9 @@ public class BidUploads {
                 throw new Rejection(BidProblems.EMPTY, "A sealed bid has at least one byte",
                         List.of(new FieldError("size", "must be above 0")));
             }
-            if (size > maxSize.asLongValue()) {
-                throw new Rejection(BidProblems.TOO_LARGE, "A sealed bid may have at most " + maxSize.asLongValue()
-                        + " bytes", List.of(new FieldError("size", "must be at most " + maxSize.asLongValue())));
+            if (size > config.maxSize().asLongValue()) {
+                throw new Rejection(BidProblems.TOO_LARGE, "A sealed bid may have at most " + config.maxSize().asLongValue()
+                        + " bytes", List.of(new FieldError("size", "must be at most " + config.maxSize().asLongValue())));
             }
             byte[] der = requireCms(signature);
             TransactionLock.acquire(em, "bid-upload:" + tenderId + ":" + organisation);

@@ -31,7 +31,6 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.audit.AuditEvent;
 import org.tenderhall.audit.CanonicalJson;
@@ -79,8 +78,8 @@ public class Receipts {
     Clock clock;
 
     /** A pending receipt younger than this is being signed by the request that committed it: the job leaves it. */
-    @ConfigProperty(name = "tenderhall.bid.receipt-retry-after", defaultValue = "1m")
-    Duration retryAfter;
+    @Inject
+    BidConfig config;
 
     /**
      * Writes the receipt of {@code bid} for the audit event {@code event} that recorded it, pending its signature
@@ -155,11 +154,11 @@ public class Receipts {
     }
 
     /** Signs the receipts a crash or an unreachable TSA left pending. */
-    @Scheduled(identity = "pending-receipts", every = "${tenderhall.bid.receipt-retry-interval:1m}",
-            delayed = "${tenderhall.bid.receipt-retry-interval:1m}",
+    @Scheduled(identity = "pending-receipts", every = "${tenderhall.bid.receipt-retry-interval}",
+            delayed = "${tenderhall.bid.receipt-retry-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void signPendingNow() {
-        signPending(retryAfter);
+        signPending(config.receiptRetryAfter());
     }
 
     /**

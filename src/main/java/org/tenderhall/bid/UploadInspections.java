@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.bid.store.BidUpload;
 import org.tenderhall.platform.problem.Rejection;
@@ -49,11 +48,22 @@ class UploadInspections {
 
     private static final Logger LOG = Logger.getLogger(UploadInspections.class);
 
-    @ConfigProperty(name = "tenderhall.bid.inspecting-uploads", defaultValue = "4")
-    int slots;
+    /** {@code tenderhall.bid.inspecting-uploads}: inspections at once; {@code 0} leaves every envelope to its commit. */
+    private final int slots;
 
-    @ConfigProperty(name = "tenderhall.bid.inspect-idle", defaultValue = "30s")
-    Duration idle;
+    /** {@code tenderhall.bid.inspect-idle}: how long an inspection waits for more bytes. */
+    private final Duration idle;
+
+    @Inject
+    UploadInspections(BidConfig config) {
+        this(config.inspectingUploads(), config.inspectIdle());
+    }
+
+    /** For unit tests, outside CDI: the settings given directly. */
+    UploadInspections(int slots, Duration idle) {
+        this.slots = slots;
+        this.idle = idle;
+    }
 
     @Inject
     BlobStore store;

@@ -39,7 +39,7 @@ class FirstAccounts {
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
-    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true")
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
     boolean oidcTenantEnabled;
 
     @Inject

@@ -1,11 +1,13 @@
 package org.tenderhall.identity;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** {@code tenderhall.identity.*}: which identity mode runs, and how the first accounts come to exist. */
+/**
+ * {@code tenderhall.identity.*}: which identity mode runs, and how the first accounts come to exist. Defaults in
+ * application.properties.
+ */
 @ConfigMapping(prefix = "tenderhall.identity")
 public interface IdentityConfig {
 
@@ -20,14 +22,11 @@ public interface IdentityConfig {
     }
 
     /** {@code embedded}: accounts in the database; {@code oidc}: bearer tokens from Keycloak. */
-    @WithDefault("embedded")
     Mode mode();
 
     /** The token claim that carries the user's organisation credit code in {@code oidc} mode. */
-    @WithDefault("org_code")
     String organisationClaim();
 
-    @WithDefault("auto")
     DemoData demoData();
 
     Bootstrap bootstrap();
@@ -40,13 +39,10 @@ public interface IdentityConfig {
      * memory, per instance ({@link org.tenderhall.identity.domain.SignInAttempts}).
      */
     interface SignInLimit {
-        @WithDefault("10")
         int perAccount();
 
-        @WithDefault("10")
         int perAddress();
 
-        @WithDefault("15M")
         Duration window();
     }
 
@@ -55,14 +51,12 @@ public interface IdentityConfig {
      * enabled admin exists and a password is given.
      */
     interface Bootstrap {
-        @WithDefault("admin")
         String adminUsername();
 
         Optional<String> adminPassword();
 
         Optional<String> organisationCode();
 
-        @WithDefault("Platform operator")
         String organisationName();
     }
 }

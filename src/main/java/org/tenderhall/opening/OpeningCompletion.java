@@ -6,12 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.kernel.Actor;
 import org.tenderhall.kernel.OrgCode;
@@ -30,8 +28,8 @@ import org.tenderhall.tender.TendersAtOpening.OpeningTerms;
 @ApplicationScoped
 class OpeningCompletion {
 
-    @ConfigProperty(name = "tenderhall.opening.objection-window", defaultValue = "30m")
-    Duration objectionWindow;
+    @Inject
+    OpeningConfig config;
 
     @Inject
     EntityManager em;
@@ -72,7 +70,7 @@ class OpeningCompletion {
             Instant now = clock.instant();
             opening.state = Opening.State.RECORDED;
             opening.recordedAt = now;
-            opening.objectionsUntil = now.plus(objectionWindow);
+            opening.objectionsUntil = now.plus(config.objectionWindow());
             OpeningTerms tender = tenders.openingTerms(tenderId).orElseThrow();
             Map<String, Object> outcomes = new LinkedHashMap<>();
             for (Object[] row : em.createQuery("select l.outcome, count(l) from OpeningLine l where l.tenderId = :t"

@@ -8,10 +8,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tenderhall.storage.StorageConfig;
 
 /**
  * Runs the openings: starts those whose time has come (or fails their tenders), then opens the bids of every
@@ -34,20 +33,20 @@ public class OpeningJob {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "tenderhall.storage.orphan-grace", defaultValue = "0s")
-    Duration orphanGrace;
+    @Inject
+    StorageConfig storage;
 
     /** At start: the opened packages a crash left without their line go. */
     void cleanUp(@Observes StartupEvent start) throws IOException {
         Set<String> named = QuarkusTransaction.requiringNew().call(() -> Set.copyOf(em.createQuery(
                 "select l.packageFile from OpeningLine l where l.packageFile is not null", String.class).getResultList()));
-        int deleted = vault.deleteOrphans(named, orphanGrace);
+        int deleted = vault.deleteOrphans(named, storage.orphanGrace());
         if (deleted > 0) {
             LOG.warnf("Deleted %d opened package file(s) that no opening record names (left by a crash)", deleted);
         }
     }
 
-    @Scheduled(identity = "openings", every = "${tenderhall.opening.check-interval:5s}",
+    @Scheduled(identity = "openings", every = "${tenderhall.opening.check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         try {

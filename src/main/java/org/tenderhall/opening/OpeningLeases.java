@@ -6,12 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The lease on an opening under way: one instance at a time opens its bids. The lease is renewed with each line
@@ -23,8 +21,8 @@ class OpeningLeases {
     /** This process, as the holder of opening leases. */
     private static final UUID INSTANCE = UUID.randomUUID();
 
-    @ConfigProperty(name = "tenderhall.opening.lease", defaultValue = "60s")
-    Duration lease;
+    @Inject
+    OpeningConfig config;
 
     @Inject
     EntityManager em;
@@ -44,7 +42,7 @@ class OpeningLeases {
                     + " where tender_id = (select tender_id from opening where state = 'DECRYPTING'"
                     + " and (lease_until is null or lease_until < :now) order by lease_until nulls first, started_at"
                     + " limit 1 for update skip locked) returning tender_id")
-                    .setParameter("me", INSTANCE).setParameter("until", now.plus(lease)).setParameter("now", now)
+                    .setParameter("me", INSTANCE).setParameter("until", now.plus(config.lease())).setParameter("now", now)
                     .getResultList();
             return taken.stream().findFirst().map(id -> (UUID) id);
         });
@@ -57,7 +55,7 @@ class OpeningLeases {
     @Transactional(Transactional.TxType.MANDATORY)
     boolean renew(UUID tenderId, Instant now) {
         return em.createNativeQuery("update opening set lease_until = :until where tender_id = :t"
-                + " and lease_owner = :me and state = 'DECRYPTING'").setParameter("until", now.plus(lease))
+                + " and lease_owner = :me and state = 'DECRYPTING'").setParameter("until", now.plus(config.lease()))
                 .setParameter("t", tenderId).setParameter("me", INSTANCE).executeUpdate() > 0;
     }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.bid.BidSubmissions;
 import org.tenderhall.bid.BidSubmissions.ValidBid;
@@ -40,8 +39,8 @@ public class OpeningProceedings {
     private static final Logger LOG = Logger.getLogger(OpeningProceedings.class);
 
     /** Bids opened at once; 0: two per processor. */
-    @ConfigProperty(name = "tenderhall.opening.parallelism", defaultValue = "0")
-    int parallelism;
+    @Inject
+    OpeningConfig config;
 
     @Inject
     EntityManager em;
@@ -128,7 +127,7 @@ public class OpeningProceedings {
         List<FieldSpec> fields = templates.get(tender.templateCode()).manifest();
         // Each bid alternates between the processor (decrypt, hash) and the disk (its fsync): two per processor
         // keep the processors busy (opening benchmark: 0.72 of openssl's throughput against 0.49 with one).
-        int threads = parallelism > 0 ? parallelism : 2 * Runtime.getRuntime().availableProcessors();
+        int threads = config.parallelism() > 0 ? config.parallelism() : 2 * Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, toOpen.size()), task -> {
             Thread thread = new Thread(task, "opening-" + tender.id().toString().substring(0, 8));
             thread.setDaemon(true);

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.bid.BidSubmissions;
 import org.tenderhall.kernel.Actor;
@@ -41,8 +40,8 @@ public class OpeningStarts {
     private static final int BATCH = 100;
 
     /** Bidder decrypts: how long bidders have to hand in their content keys once the opening starts. */
-    @ConfigProperty(name = "tenderhall.opening.decryption-window", defaultValue = "30m")
-    Duration decryptionWindow;
+    @Inject
+    OpeningConfig config;
 
     @Inject
     EntityManager em;
@@ -154,7 +153,7 @@ public class OpeningStarts {
             opening.transportKey = transport.wrappedKey();
         }
         if (opening.custody == Custody.BIDDER_DECRYPTS) {
-            opening.decryptionUntil = now.plus(decryptionWindow);
+            opening.decryptionUntil = now.plus(config.decryptionWindow());
             started.put("decryptionUntil", opening.decryptionUntil.toString());
         }
         if (opening.custody == Custody.DUAL_CONTROL) {

@@ -2,9 +2,7 @@ package org.tenderhall.openingkey;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import javax.crypto.SecretKey;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.platform.keys.PlatformKeys;
 
 /**
@@ -14,14 +12,8 @@ import org.tenderhall.platform.keys.PlatformKeys;
 @ApplicationScoped
 public class KeyEncryptionKey {
 
-    @ConfigProperty(name = "tenderhall.opening.kek-store", defaultValue = "keys/demo/platform/kek.p12")
-    Path kekStore;
-
-    @ConfigProperty(name = "tenderhall.opening.kek-store-password", defaultValue = "tenderhall-demo")
-    String kekPassword;
-
-    @ConfigProperty(name = "tenderhall.opening.kek-alias", defaultValue = "kek")
-    String kekAlias;
+    @Inject
+    OpeningKeyConfig config;
 
     @Inject
     PlatformKeys keys;
@@ -31,8 +23,8 @@ public class KeyEncryptionKey {
     public SecretKey key() {
         SecretKey loaded = kek;
         if (loaded == null) { // read once: a key store is slow to open, and the opening needs the key per bid
-            loaded = keys.secretKey("The key-encryption key", "tenderhall.opening.kek-store", kekStore, kekPassword,
-                    kekAlias);
+            loaded = keys.secretKey("The key-encryption key", "tenderhall.opening.kek-store", config.kekStore(),
+                    config.kekStorePassword(), config.kekAlias());
             kek = loaded;
         }
         return loaded;

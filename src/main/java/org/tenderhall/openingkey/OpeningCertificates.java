@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.openingkey.domain.Custody;
 import org.tenderhall.openingkey.domain.KeyShares;
 import org.tenderhall.openingkey.domain.OpeningKeys;
@@ -43,11 +41,8 @@ public class OpeningCertificates {
     public static final ProblemType CUSTODY =
             new ProblemType("custody-refused", "The opening key's custody does not allow this", 409);
 
-    @ConfigProperty(name = "tenderhall.opening.ca-key-store", defaultValue = "keys/demo/platform/opening-ca.p12")
-    Path caKeyStore;
-
-    @ConfigProperty(name = "tenderhall.opening.ca-key-store-password", defaultValue = "tenderhall-demo")
-    String caPassword;
+    @Inject
+    OpeningKeyConfig config;
 
     @Inject
     PlatformKeys keys;
@@ -173,7 +168,7 @@ public class OpeningCertificates {
     public static final String TRANSPORT_NAME = "Transport key of tender ";
 
     private Signer opensCa() {
-        return keys.signer("The opening CA key", "tenderhall.opening.ca-key-store", caKeyStore, caPassword,
+        return keys.signer("The opening CA key", "tenderhall.opening.ca-key-store", config.caKeyStore(), config.caKeyStorePassword(),
                 PlatformKeys.UNAVAILABLE, Signer::fromPkcs12);
     }
 

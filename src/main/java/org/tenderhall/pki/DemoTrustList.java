@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.identity.DemoDataSeeded;
 
@@ -23,13 +22,14 @@ class DemoTrustList {
     private static final List<String> ROOTS = List.of("rsa-root", "ec-root", "sm2-root");
     private static final List<String> CRLS = List.of("rsa-issuing", "ec-issuing", "sm2-issuing");
 
-    @ConfigProperty(name = "tenderhall.pki.demo-directory", defaultValue = "keys/demo")
-    Path directory;
+    @Inject
+    PkiConfig config;
 
     @Inject
     TrustList trustList;
 
     void seed(@Observes DemoDataSeeded seeded) {
+        Path directory = config.demoDirectory();
         if (!Files.isDirectory(directory.resolve("ca"))) {
             LOG.warnf("No demo PKI at %s: the trust list starts empty", directory.toAbsolutePath());
             return;

@@ -26,7 +26,6 @@ import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -64,7 +63,11 @@ public class BlobStore {
     private final Sync sync;
 
     @jakarta.inject.Inject
-    BlobStore(@ConfigProperty(name = "tenderhall.storage.directory", defaultValue = "data/blobs") Path root) {
+    BlobStore(StorageConfig config) {
+        this(config.directory());
+    }
+
+    BlobStore(Path root) {
         this(root, file -> file.force(false));
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.platform.problem.ProblemType;
 import org.tenderhall.platform.problem.Rejection;
@@ -29,8 +28,8 @@ public class TemplateCatalogue {
 
     private static final Logger LOG = Logger.getLogger(TemplateCatalogue.class);
 
-    @ConfigProperty(name = "tenderhall.templates.directory")
-    Optional<Path> directory;
+    @Inject
+    TemplateConfig config;
 
     @Inject
     TenderValueRules rules;
@@ -40,6 +39,7 @@ public class TemplateCatalogue {
 
     @PostConstruct
     void load() {
+        Optional<Path> directory = config.directory();
         TemplateLoader loader;
         if (directory.isPresent()) {
             if (!Files.isDirectory(directory.get())) {

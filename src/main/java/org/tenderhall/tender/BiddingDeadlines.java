@@ -35,7 +35,7 @@ public class BiddingDeadlines {
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "bidding-deadlines", every = "${tenderhall.tender.deadline-check-interval:5s}",
+    @Scheduled(identity = "bidding-deadlines", every = "${tenderhall.tender.deadline-check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         try {

@@ -3,17 +3,13 @@ package org.tenderhall.timestamp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.net.URI;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Optional;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.platform.keys.PlatformKeys;
 import org.tenderhall.platform.problem.ProblemType;
@@ -33,19 +29,8 @@ public class PlatformTimestamps {
     private static final Logger LOG = Logger.getLogger(PlatformTimestamps.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @ConfigProperty(name = "tenderhall.timestamp.key-store", defaultValue = "keys/demo/platform/tsa.p12")
-    Path keyStore;
-
-    @ConfigProperty(name = "tenderhall.timestamp.key-store-password", defaultValue = "tenderhall-demo")
-    String password;
-
-    /** An external RFC 3161 TSA (its URL) for receipts and documents, instead of the platform's own. */
-    @ConfigProperty(name = "tenderhall.timestamp.url")
-    Optional<URI> url;
-
-    /** {@code user:password} for the external TSA, when it asks for HTTP Basic. */
-    @ConfigProperty(name = "tenderhall.timestamp.url-credentials")
-    Optional<String> credentials;
+    @Inject
+    TimestampConfig config;
 
     @Inject
     PlatformKeys keys;
@@ -66,7 +51,7 @@ public class PlatformTimestamps {
      * {@code tenderhall.timestamp.url} names one, else from the platform's own.
      */
     public TimeStampToken stamp(byte[] sha256) throws TSPException {
-        if (url.isPresent()) {
+        if (config.url().isPresent()) {
             try {
                 return external().stamp(sha256);
             } catch (TSPException e) {
@@ -93,7 +78,7 @@ public class PlatformTimestamps {
         if (made == null) {
             synchronized (this) {
                 if (external == null) {
-                    external = new ExternalTsa(url.orElseThrow(), credentials.orElse(null));
+                    external = new ExternalTsa(config.url().orElseThrow(), config.urlCredentials().orElse(null));
                 }
                 made = external;
             }
@@ -115,12 +100,13 @@ public class PlatformTimestamps {
     }
 
     private TimestampAuthority load() {
-        Signer tsa = keys.signer("The TSA key", "tenderhall.timestamp.key-store", keyStore, password, UNAVAILABLE,
-                Signer::fromPkcs12);
+        Signer tsa = keys.signer("The TSA key", "tenderhall.timestamp.key-store", config.keyStore(),
+                config.keyStorePassword(), UNAVAILABLE, Signer::fromPkcs12);
         try {
             return new TimestampAuthority(tsa.key(), tsa.chain());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The TSA key store " + keyStore + " holds no usable TSA certificate", e);
+            throw new IllegalStateException(
+                    "The TSA key store " + config.keyStore() + " holds no usable TSA certificate", e);
         }
     }
 }

@@ -46,9 +46,7 @@ class UploadInspectionsTest {
 
     private void start(int slots, Duration idle) {
         store = BlobStore.at(dir);
-        inspections = new UploadInspections();
-        inspections.slots = slots;
-        inspections.idle = idle;
+        inspections = new UploadInspections(slots, idle);
         inspections.store = store;
         inspections.start();
     }

@@ -32,10 +32,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.identity.CurrentUser;
 import org.tenderhall.kernel.Role;
 import org.tenderhall.opening.KeyShareHandIns;
+import org.tenderhall.opening.OpeningConfig;
 import org.tenderhall.opening.OpeningHall;
 import org.tenderhall.opening.OpeningRecords;
 import org.tenderhall.opening.OpeningResponses;
@@ -80,8 +80,8 @@ public class OpeningResource {
     static final String KEEP_ALIVE = " keep-alive";
 
     /** How long the hall may stay silent before it sends a {@link #KEEP_ALIVE} comment. */
-    @ConfigProperty(name = "tenderhall.opening.heartbeat", defaultValue = "15s")
-    Duration heartbeat;
+    @Inject
+    OpeningConfig config;
 
     /**
      * {@code waitingFor}: under dual control, the custodians whose shares are still to come; {@code
@@ -146,7 +146,7 @@ public class OpeningResource {
                                 .build());
                     }
                     long now = System.nanoTime();
-                    if (sent.isEmpty() && now - lastSent.get() >= heartbeat.toNanos()) {
+                    if (sent.isEmpty() && now - lastSent.get() >= config.heartbeat().toNanos()) {
                         sent.add(keepAlive);
                     }
                     if (!sent.isEmpty()) {

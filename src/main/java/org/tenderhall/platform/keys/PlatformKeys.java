@@ -34,14 +34,13 @@ public class PlatformKeys {
     @ConfigProperty(name = "tenderhall.embedded-database.active", defaultValue = "false")
     boolean embeddedDatabase;
 
-    @ConfigProperty(name = "tenderhall.keys.allow-demo", defaultValue = "false")
+    @ConfigProperty(name = "tenderhall.keys.allow-demo")
     boolean allowDemo;
 
-    @ConfigProperty(name = "tenderhall.document.signing-key-store",
-            defaultValue = "keys/demo/platform/document-signing.p12")
+    @ConfigProperty(name = "tenderhall.document.signing-key-store")
     Path signingKeyStore;
 
-    @ConfigProperty(name = "tenderhall.document.signing-key-store-password", defaultValue = "tenderhall-demo")
+    @ConfigProperty(name = "tenderhall.document.signing-key-store-password")
     String signingPassword;
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tenderhall.platform.web.CommandBounds;
+import org.tenderhall.platform.web.HttpConfig;
 import org.tenderhall.platform.web.RequestIds;
 
 /**
@@ -37,19 +38,18 @@ class HttpFailureProblems {
 
     private static final String URL_LIMIT = "tenderhall.max-url-length";
 
-    @ConfigProperty(name = "tenderhall.http.max-command-size", defaultValue = "1M")
-    MemorySize maxCommandSize;
+    @Inject
+    HttpConfig http;
 
-    @ConfigProperty(name = "tenderhall.bid.max-size", defaultValue = "2G")
+    /** Read here as a plain property: the platform sits below {@code bid}, whose {@code BidConfig} holds it. */
+    @ConfigProperty(name = "tenderhall.bid.max-size")
     MemorySize maxBidSize;
 
-    @ConfigProperty(name = "tenderhall.database.retry-after", defaultValue = "5S")
+    @ConfigProperty(name = "tenderhall.database.retry-after")
     java.time.Duration databaseRetryAfter;
 
     @Inject
     Event<ProblemAnswered> answered;
-    @ConfigProperty(name = "tenderhall.http.max-url-length", defaultValue = "4096")
-    int maxUrlLength;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseDeclaredOversize);
@@ -58,7 +58,7 @@ class HttpFailureProblems {
     }
 
     long limit(RoutingContext context) {
-        return bidStream(context) ? maxBidSize.asLongValue() : maxCommandSize.asLongValue();
+        return bidStream(context) ? maxBidSize.asLongValue() : http.maxCommandSize().asLongValue();
     }
 
     private static boolean bidStream(RoutingContext context) {
@@ -79,7 +79,7 @@ class HttpFailureProblems {
             context.put(QUARKUS_LIMIT, maxBidSize.asLongValue());
         } else {
             context.put(QUARKUS_LIMIT, -1L);
-            context.put(COMMAND_LIMIT, maxCommandSize.asLongValue());
+            context.put(COMMAND_LIMIT, http.maxCommandSize().asLongValue());
         }
         context.next();
     }
@@ -89,8 +89,8 @@ class HttpFailureProblems {
      * layer's own check would answer 413 with an empty one.
      */
     private void refuseDeclaredOversize(RoutingContext context) {
-        if (context.request().uri().length() > maxUrlLength) {
-            context.put(URL_LIMIT, maxUrlLength);
+        if (context.request().uri().length() > http.maxUrlLength()) {
+            context.put(URL_LIMIT, http.maxUrlLength());
             context.fail(414);
             return;
         }

@@ -49,16 +49,16 @@ public class ProblemMappers {
     @Inject
     HttpHeaders headers;
 
-    @ConfigProperty(name = "tenderhall.identity.mode", defaultValue = "embedded")
+    @ConfigProperty(name = "tenderhall.identity.mode")
     String identityMode;
 
     @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
     String formPostLocation;
 
-    @ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/login.html?error=1")
+    @ConfigProperty(name = "quarkus.http.auth.form.error-page")
     String formErrorPage;
 
-    @ConfigProperty(name = "tenderhall.database.retry-after", defaultValue = "5S")
+    @ConfigProperty(name = "tenderhall.database.retry-after")
     Duration databaseRetryAfter;
 
     @ServerExceptionMapper

@@ -1,8 +1,5 @@
 package org.tenderhall.platform.web;
 
-import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
@@ -41,21 +38,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class CommandBounds {
 
-    @ConfigMapping(prefix = "tenderhall.http.in-flight")
-    public interface Limits {
-        /** Requests in progress for one account at one address. */
-        @WithDefault("8")
-        int perAccount();
-
-        /** Requests in progress for one client address, whoever signs in. */
-        @WithDefault("32")
-        int perAddress();
-
-        /** What {@code Retry-After} tells a refused client. */
-        @WithDefault("5s")
-        Duration retryAfter();
-    }
-
     /** How long the rest of an oversized body is read and discarded before its connection closes. */
     private static final Duration LINGER = Duration.ofSeconds(1);
 
@@ -65,12 +47,9 @@ public class CommandBounds {
     public static final Pattern BID_STREAM = Pattern.compile("/api/bids/uploads/[^/]+|/api/tenders/[^/]+/bids");
 
     @Inject
-    Limits limits;
+    HttpConfig config;
 
-    @ConfigProperty(name = "tenderhall.http.max-command-size", defaultValue = "1M")
-    MemorySize maxCommandSize;
-
-    @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s")
+    @ConfigProperty(name = "quarkus.http.read-timeout")
     Duration readTimeout;
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
@@ -92,11 +71,11 @@ public class CommandBounds {
         }
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         String account = claimedAccount(request) + " at " + address;
-        if (!inFlight.enter(address, limits.perAddress())) {
+        if (!inFlight.enter(address, config.inFlight().perAddress())) {
             refuse(context);
             return;
         }
-        if (!inFlight.enter(account, limits.perAccount())) {
+        if (!inFlight.enter(account, config.inFlight().perAccount())) {
             inFlight.leave(address);
             refuse(context);
             return;
@@ -121,7 +100,7 @@ public class CommandBounds {
         // The body, if any, is not read: the connection closes once the refusal is written.
         HttpServerRequest request = context.request();
         context.response()
-                .putHeader("Retry-After", String.valueOf(Math.max(1, limits.retryAfter().toSeconds())))
+                .putHeader("Retry-After", String.valueOf(Math.max(1, config.inFlight().retryAfter().toSeconds())))
                 .putHeader("Connection", "close")
                 .bodyEndHandler(written -> request.connection().close());
         context.fail(429);
@@ -135,7 +114,7 @@ public class CommandBounds {
             context.next();
             return;
         }
-        long limit = maxCommandSize.asLongValue();
+        long limit = config.maxCommandSize().asLongValue();
         long timeout = Math.max(1, readTimeout.toMillis());
         Buffer body = Buffer.buffer();
         var vertx = context.vertx();

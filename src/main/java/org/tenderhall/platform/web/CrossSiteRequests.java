@@ -5,10 +5,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tenderhall.platform.problem.ProblemType;
@@ -32,8 +32,8 @@ public class CrossSiteRequests {
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
     String cookieName;
 
-    @ConfigProperty(name = "tenderhall.http.public-url")
-    Optional<URI> publicUrl;
+    @Inject
+    HttpConfig config;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 2).handler(this::check);
@@ -49,7 +49,7 @@ public class CrossSiteRequests {
         String origin = request.getHeader("Origin");
         String claimed = originOf(origin == null || "null".equals(origin) ? request.getHeader("Referer") : origin);
         if (claimed != null && (claimed.equals(originOf(request.scheme() + "://" + request.host()))
-                || publicUrl.map(url -> claimed.equals(originOf(url.toString()))).orElse(false))) {
+                || config.publicUrl().map(url -> claimed.equals(originOf(url.toString()))).orElse(false))) {
             context.next();
             return;
         }
