@@ -38,9 +38,8 @@ public class OpeningProceedings {
 
     private static final Logger LOG = Logger.getLogger(OpeningProceedings.class);
 
-    /** Bids opened at once; 0: two per processor. */
     @Inject
-    OpeningConfig config;
+    OpeningConfig config; // parallelism: bids opened at once
 
     @Inject
     EntityManager em;
