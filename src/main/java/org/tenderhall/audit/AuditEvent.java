@@ -46,4 +46,28 @@ public class AuditEvent {
 
     @Column(name = "leaf_hash", nullable = false, updatable = false)
     public byte[] leafHash;
+
+    /** The entry its command wrote, which this event numbered (null for events from before numbering moved). */
+    @Column(name = "entry_id", updatable = false)
+    public Long entryId;
+
+    /** The event of {@code entry} at position {@code seq} of the log, with its canonical bytes and leaf hash. */
+    static AuditEvent numbered(AuditEntry entry, long seq) {
+        AuditEvent event = new AuditEvent();
+        event.seq = seq;
+        event.entryId = entry.id;
+        event.recordedAt = entry.recordedAt;
+        event.actor = entry.actor;
+        event.role = entry.role;
+        event.organisation = entry.organisation;
+        event.action = entry.action;
+        event.subject = entry.subject;
+        event.requestId = entry.requestId;
+        event.data = entry.data;
+        event.dataSha256 = entry.dataSha256;
+        event.canonical = AuditLeaf.canonicalEvent(seq, entry.recordedAt, entry.actor, entry.role, entry.organisation,
+                entry.action, entry.subject, entry.requestId, entry.dataSha256);
+        event.leafHash = AuditLeaf.leafHash(event.canonical);
+        return event;
+    }
 }

@@ -5,9 +5,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.tenderhall.kernel.Actor;
@@ -16,7 +18,8 @@ import org.tenderhall.platform.web.RequestIds;
 
 /**
  * Records the audit event of a state-changing command. It must be called inside the command's transaction
- * (it refuses to run outside one), so the event and the change commit or roll back together. Refusals are
+ * (it refuses to run outside one), so the event and the change commit or roll back together. The event is numbered
+ * after that commit ({@link AuditSequencer}): recording takes no lock, and reading numbers what has committed first. Refusals are
  * recorded in transactions of their own: by {@link RefusalTrail}, or by {@link #refused} where the command says
  * more about its refusal.
  */
@@ -32,6 +35,12 @@ public class AuditLog {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    AuditSequencer sequencer;
+
     /**
      * Appends one event.
      *
@@ -40,7 +49,7 @@ public class AuditLog {
      * @param data    the command's essential data; its canonical JSON is stored and hashed. No secrets.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent record(Actor actor, String action, String subject, Object data) {
+    public AuditEntry record(Actor actor, String action, String subject, Object data) {
         return append(actor.username(), actor.role().id(), actor.organisation().value(), action, subject,
                 RequestIds.current(), data);
     }
@@ -51,10 +60,10 @@ public class AuditLog {
      * refusal is on record.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent recordRefusal(Actor actor, String action, String subject, Object data) {
-        AuditEvent event = record(actor, action, subject, data);
+    public AuditEntry recordRefusal(Actor actor, String action, String subject, Object data) {
+        AuditEntry entry = record(actor, action, subject, data);
         RefusalTrail.alreadyRecorded(RequestIds.context());
-        return event;
+        return entry;
     }
 
     /**
@@ -67,47 +76,63 @@ public class AuditLog {
         return rejection;
     }
 
-    /** Appends one event with its fields as given: for a refusal, the actor may be a name nobody signed in as. */
+    /**
+     * Appends one event with its fields as given: for a refusal, the actor may be a name nobody signed in as. It is
+     * written as an entry without a number; the {@link AuditSequencer} numbers it once the transaction commits.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    AuditEvent append(String actor, String role, String organisation, String action, String subject, String requestId,
+    AuditEntry append(String actor, String role, String organisation, String action, String subject, String requestId,
             Object data) {
-        // The row lock on the head serialises appends until commit: gapless numbers in commit order.
-        long seq = ((Number) em.createNativeQuery("update audit_log_head set size = size + 1 where id = 1 returning size")
-                .getSingleResult()).longValue() - 1;
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        AuditEntry entry = new AuditEntry();
+        entry.recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        entry.actor = actor;
+        entry.role = role;
+        entry.organisation = organisation;
+        entry.action = action;
+        entry.subject = subject;
+        entry.requestId = requestId;
+        entry.data = CanonicalJson.of(json.valueToTree(data));
+        entry.dataSha256 = AuditLeaf.sha256Hex(entry.data);
+        em.persist(entry);
+        if (transactions.getResource(AuditSequencer.class) == null) {
+            transactions.putResource(AuditSequencer.class, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
 
-        AuditEvent event = new AuditEvent();
-        event.seq = seq;
-        event.recordedAt = now;
-        event.actor = actor;
-        event.role = role;
-        event.organisation = organisation;
-        event.action = action;
-        event.subject = subject;
-        event.requestId = requestId;
-        event.data = CanonicalJson.of(json.valueToTree(data));
-        event.dataSha256 = AuditLeaf.sha256Hex(event.data);
-        event.canonical = AuditLeaf.canonicalEvent(seq, now, event.actor, event.role, event.organisation,
-                action, subject, event.requestId, event.dataSha256);
-        event.leafHash = AuditLeaf.leafHash(event.canonical);
-        em.persist(event);
-        return event;
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        sequencer.soon();
+                    }
+                }
+            });
+        }
+        return entry;
     }
 
     /** The trail of one subject ({@code organisation:...}, later {@code tender:...}), in log order. */
-    @Transactional
     public List<AuditEvent> forSubject(String subject) {
-        return em.createQuery("from AuditEvent where subject = :subject order by seq", AuditEvent.class)
+        sequencer.numberCommitted();
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("from AuditEvent where subject = :subject order by seq", AuditEvent.class)
                 .setParameter("subject", subject)
-                .getResultList();
+                .getResultList());
     }
 
-    /** Events in log order, from {@code fromSeq}, at most {@code limit}. */
-    @Transactional
+    /** The events one request left (a refusal names its request id), in log order. */
+    public List<AuditEvent> forRequest(String requestId) {
+        sequencer.numberCommitted();
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("from AuditEvent where requestId = :request"
+                + " order by seq", AuditEvent.class).setParameter("request", requestId).getResultList());
+    }
+
+    /** Events in log order, from {@code fromSeq}, at most {@code limit}: every event committed before the call. */
     public List<AuditEvent> read(long fromSeq, int limit) {
-        return em.createQuery("from AuditEvent where seq >= :from order by seq", AuditEvent.class)
+        sequencer.numberCommitted();
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("from AuditEvent where seq >= :from order by seq", AuditEvent.class)
                 .setParameter("from", fromSeq)
                 .setMaxResults(limit)
-                .getResultList();
+                .getResultList());
     }
 }

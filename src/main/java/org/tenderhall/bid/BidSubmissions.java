@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.tenderhall.audit.AuditEvent;
+import org.tenderhall.audit.AuditEntry;
 import org.tenderhall.audit.AuditLog;
 import org.tenderhall.bid.domain.BidStatus;
 import org.tenderhall.bid.domain.BidTransition;
@@ -39,9 +40,9 @@ import org.tenderhall.tender.TenderProblems;
 /**
  * Commits an upload into a sealed bid, after every check that can be made without opening it, each refusal with
  * its own problem and in the audit log; withdraws a bid; answers a bidder about its own bids and receipts only.
- * The envelope is durable in storage before the row that names it commits. The bid, its audit event and its
- * receipt's content commit together; the receipt is signed and stamped after that commit ({@link Receipts}), so
- * that no TSA's round trip holds the audit log's lock.
+ * The envelope is durable in storage before the transaction that names it begins. The bid, its audit entry and its
+ * receipt's facts commit together; the receipt is completed, signed and stamped after that commit
+ * ({@link Receipts}), so that no transaction waits for a TSA's round trip.
  */
 @ApplicationScoped
 public class BidSubmissions {
@@ -96,7 +97,9 @@ public class BidSubmissions {
                 throw refused;
             }
             try {
-                Receipt written = QuarkusTransaction.requiringNew().call(() -> submit(bidder, upload, inspection));
+                // Durable before the transaction that names it, which then holds its connection only briefly.
+                BlobStore.Blob blob = keep(upload, inspection);
+                Receipt written = QuarkusTransaction.requiringNew().call(() -> submit(bidder, upload, inspection, blob));
                 store.discard(uploadId); // the kept file holds the bytes now
                 return written;
             } catch (Rejection refused) {
@@ -137,8 +140,21 @@ public class BidSubmissions {
         }
     }
 
+    /** The envelope kept under its SHA-256: the upload's file linked into place, the directories synced. */
+    private BlobStore.Blob keep(BidUpload upload, Inspection inspection) {
+        try {
+            BlobStore.Blob blob = store.keep(upload.id, inspection.envelopeSha256());
+            if (blob.size() != inspection.envelopeSize()) {
+                throw new IllegalStateException("upload " + upload.id + " changed between inspection and keeping");
+            }
+            return blob;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the envelope of upload " + upload.id, e);
+        }
+    }
+
     /** The bid, its audit event and its pending receipt, in the caller's transaction. */
-    private Receipt submit(Actor bidder, BidUpload upload, Inspection inspection) throws IOException {
+    private Receipt submit(Actor bidder, BidUpload upload, Inspection inspection, BlobStore.Blob blob) {
         BidUpload held = em.find(BidUpload.class, upload.id, LockModeType.PESSIMISTIC_WRITE);
         BidUploads.requireAllowed(held, UploadTransition.COMMIT); // not abandoned meanwhile
         Instant now = clock.instant();
@@ -158,10 +174,6 @@ public class BidSubmissions {
         if (opening.custody() == Custody.BIDDER_DECRYPTS && !inspection.isEncryptedTo(inspection.signer())) {
             throw new Rejection(BidProblems.NOT_FOR_THE_BIDDER, "At this tender's opening each bidder decrypts its own"
                     + " bid with its own key: seal it to your own certificate too (bidkit does by default)");
-        }
-        BlobStore.Blob blob = store.keep(upload.id, inspection.envelopeSha256());
-        if (blob.size() != inspection.envelopeSize()) {
-            throw new IllegalStateException("upload " + upload.id + " changed between inspection and keeping");
         }
         TransactionLock.acquire(em, "bid:" + upload.tenderId + ":" + upload.organisation + ":" + upload.lot);
         List<SealedBid> earlier = em.createQuery("from SealedBid b where b.tenderId = :tender and b.organisation = :org"
@@ -198,7 +210,7 @@ public class BidSubmissions {
         data.put("receivedAt", now.toString());
         data.put("signer", inspection.signer().getSubjectX500Principal().getName());
         data.put("supersedes", earlier.stream().map(b -> b.id.toString()).toList());
-        AuditEvent event = audit.record(bidder, "BidSubmitted", "tender:" + bid.tenderId, data);
+        AuditEntry event = audit.record(bidder, "BidSubmitted", "tender:" + bid.tenderId, data);
         return receipts.prepare(Receipt.Kind.SUBMITTED, bid, now, event);
     }
 
@@ -218,7 +230,7 @@ public class BidSubmissions {
                 throw new Rejection(BidProblems.BID_CLOSED, "Bid " + bidId + " is " + bid.status().name().toLowerCase());
             }
             bid.apply(BidTransition.WITHDRAW, now);
-            AuditEvent event = audit.record(bidder, "BidWithdrawn", "tender:" + bid.tenderId,
+            AuditEntry event = audit.record(bidder, "BidWithdrawn", "tender:" + bid.tenderId,
                     Map.of("bidId", bid.id.toString(), "lot", bid.lot, "withdrawnAt", now.toString()));
             return receipts.prepare(Receipt.Kind.WITHDRAWN, bid, now, event);
         });

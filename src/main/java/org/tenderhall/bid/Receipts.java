@@ -32,7 +32,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPException;
 import org.jboss.logging.Logger;
+import org.tenderhall.audit.AuditEntry;
 import org.tenderhall.audit.AuditEvent;
+import org.tenderhall.audit.AuditSequencer;
 import org.tenderhall.audit.CanonicalJson;
 import org.tenderhall.bid.store.Receipt;
 import org.tenderhall.bid.store.SealedBid;
@@ -47,9 +49,10 @@ import org.tenderhall.timestamp.PlatformTimestamps;
  * checks both ({@code openssl cms -verify -binary}, {@code openssl ts -verify -data}); so does
  * {@code bidkit receipt verify}.
  *
- * <p>A receipt is issued in two steps. Its content is written in the transaction that commits the bid, with the
- * commit's time ({@link #prepare}); it is signed and stamped after that commit ({@link #sign}), so that the audit
- * log's lock, held by that transaction, never waits for a signature or a TSA's round trip. A receipt whose second
+ * <p>A receipt is issued in two steps. Its facts are written in the transaction that commits the bid, with the
+ * commit's time ({@link #prepare}); after that commit, once the bid's audit event is numbered, the receipt gains
+ * that event's leaf hash and is signed and stamped ({@link #sign}): no transaction waits for a signature or a TSA's
+ * round trip. A receipt whose second
  * step did not happen (a crash, the TSA out of reach) is pending; each start of the platform, and a job every
  * {@code tenderhall.bid.receipt-retry-interval}, signs those ({@link #signPending}).
  */
@@ -64,6 +67,9 @@ public class Receipts {
 
     @Inject
     PlatformKeys keys;
+
+    @Inject
+    AuditSequencer sequencer;
 
     @Inject
     PlatformTimestamps timestamps;
@@ -82,13 +88,13 @@ public class Receipts {
     BidConfig config;
 
     /**
-     * Writes the receipt of {@code bid} for the audit event {@code event} that recorded it, pending its signature
-     * and token: call {@link #sign} after the transaction commits. Its {@code sequence} numbers the receipts of the
+     * Writes the receipt of {@code bid} for the audit event {@code event} that recorded it, pending its audit leaf,
+     * signature and token: call {@link #sign} after the transaction commits. Its {@code sequence} numbers the receipts of the
      * bid's organisation for the bid's tender (1, 2, 3 ...), and it names its audit event by leaf hash
      * ({@code auditLeaf}), not by position: nothing on it counts other organisations' bids.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Receipt prepare(Receipt.Kind kind, SealedBid bid, Instant at, AuditEvent event) {
+    public Receipt prepare(Receipt.Kind kind, SealedBid bid, Instant at, AuditEntry event) {
         Receipt receipt = new Receipt();
         receipt.id = UUID.randomUUID();
         receipt.bidId = bid.id;
@@ -100,7 +106,7 @@ public class Receipts {
                 .setParameter("tender", bid.tenderId).setParameter("organisation", bid.organisation)
                 .getSingleResult()).longValue();
         receipt.issuedAt = at;
-        receipt.auditSeq = event.seq;
+        receipt.auditEntryId = event.id;
         ObjectNode facts = json.createObjectNode();
         facts.put("receipt", receipt.id.toString());
         facts.put("kind", kind.name());
@@ -113,7 +119,6 @@ public class Receipts {
         facts.put("size", bid.size);
         facts.put("receivedAt", MILLISECONDS.format(bid.receivedAt));
         facts.put("issuedAt", MILLISECONDS.format(at));
-        facts.put("auditLeaf", HexFormat.of().formatHex(event.leafHash));
         facts.put("issuer", "Tenderhall");
         receipt.content = CanonicalJson.of(facts).getBytes(StandardCharsets.UTF_8);
         em.persist(receipt);
@@ -132,17 +137,21 @@ public class Receipts {
         if (pending.issued()) {
             return pending;
         }
-        byte[] signature = signature(pending.content);
+        AuditEvent event = sequencer.eventOf(pending.auditEntryId);
+        byte[] content = withAuditLeaf(pending.content, event);
+        byte[] signature = signature(content);
         byte[] timestamp;
         try {
-            timestamp = timestamps.stamp(MessageDigest.getInstance("SHA-256").digest(pending.content)).getEncoded();
+            timestamp = timestamps.stamp(MessageDigest.getInstance("SHA-256").digest(content)).getEncoded();
         } catch (TSPException | IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot timestamp receipt " + pending.id, e);
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            em.createQuery("update Receipt r set r.signature = :signature, r.timestamp = :timestamp where r.id = :id"
-                            + " and r.signature is null").setParameter("signature", signature)
-                    .setParameter("timestamp", timestamp).setParameter("id", pending.id).executeUpdate();
+            em.createQuery("update Receipt r set r.content = :content, r.auditSeq = :seq, r.signature = :signature,"
+                            + " r.timestamp = :timestamp where r.id = :id and r.signature is null")
+                    .setParameter("content", content).setParameter("seq", event.seq)
+                    .setParameter("signature", signature).setParameter("timestamp", timestamp)
+                    .setParameter("id", pending.id).executeUpdate();
             Receipt stored = em.find(Receipt.class, pending.id);
             em.refresh(stored);
             return stored;
@@ -187,6 +196,17 @@ public class Receipts {
                     + " reach", signed);
         }
         return signed;
+    }
+
+    /** The pending content with the leaf hash of its numbered audit event, still canonical JSON. */
+    private byte[] withAuditLeaf(byte[] pending, AuditEvent event) {
+        try {
+            ObjectNode facts = (ObjectNode) json.readTree(pending);
+            facts.put("auditLeaf", HexFormat.of().formatHex(event.leafHash));
+            return CanonicalJson.of(facts).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("receipt content is not JSON", e);
+        }
     }
 
     private byte[] signature(byte[] content) {

@@ -14,6 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tenderhall.identity.DemoData;
 import org.tenderhall.kernel.Actor;
@@ -23,6 +29,9 @@ class AuditLogTest {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    AuditSequencer sequencer;
 
     @Inject
     AgroalDataSource database;
@@ -69,6 +78,7 @@ class AuditLogTest {
     void events_are_numbered_without_gaps_in_one_global_order() throws SQLException {
         QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "TestHappened", "test:a", Map.of("n", 1)));
         QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "TestHappened", "test:b", Map.of("n", 2)));
+        sequencer.numberCommitted();
         try (Connection c = database.getConnection(); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select count(*), min(seq), max(seq), (select size from audit_log_head)"
                         + " from audit_event")) {
@@ -88,9 +98,68 @@ class AuditLogTest {
         })).isInstanceOf(IllegalStateException.class);
         assertThat(audit.forSubject("test:rolled-back")).isEmpty();
 
-        AuditEvent next = QuarkusTransaction.requiringNew()
-                .call(() -> audit.record(actor, "TestHappened", "test:after-rollback", Map.of()));
-        assertThat(next.seq).isEqualTo(before);
+        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "TestHappened", "test:after-rollback", Map.of()));
+        assertThat(audit.forSubject("test:after-rollback")).singleElement()
+                .satisfies(next -> assertThat(next.seq).isEqualTo(before));
+    }
+
+    @Test
+    void a_command_commits_without_waiting_for_another_commands_event() throws Exception {
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService slow = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> slowCommand = slow.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                audit.record(actor, "TestHappened", "test:slow", Map.of());
+                recorded.countDown();
+                await(release);
+            }));
+            assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+            // While the slow command's transaction is open, with its event recorded, another commits and is numbered.
+            CompletableFuture<Void> quick = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                    .run(() -> audit.record(actor, "TestHappened", "test:quick", Map.of())));
+            quick.get(10, TimeUnit.SECONDS);
+            assertThat(audit.forSubject("test:quick")).hasSize(1);
+            assertThat(audit.forSubject("test:slow")).isEmpty();
+
+            release.countDown();
+            slowCommand.get(10, TimeUnit.SECONDS);
+            AuditEvent quickEvent = audit.forSubject("test:quick").get(0);
+            AuditEvent slowEvent = audit.forSubject("test:slow").get(0);
+            assertThat(slowEvent.seq).isGreaterThan(quickEvent.seq); // numbered in the order they committed
+        } finally {
+            release.countDown();
+            slow.shutdown();
+        }
+    }
+
+    @Test
+    void an_event_recorded_after_another_committed_is_numbered_after_it() {
+        for (int i = 0; i < 5; i++) {
+            String subject = "test:cause-" + i;
+            QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "TestHappened", subject, Map.of()));
+        }
+        List<Long> numbers = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> audit.forSubject("test:cause-" + i).get(0).seq).toList();
+        assertThat(numbers).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_receipt_or_reader_gets_the_event_of_an_entry_whoever_numbers_it() {
+        AuditEntry entry = QuarkusTransaction.requiringNew().call(() -> audit.record(actor, "TestHappened",
+                "test:entry", Map.of()));
+        AuditEvent event = sequencer.eventOf(entry.id);
+        assertThat(event.entryId).isEqualTo(entry.id);
+        assertThat(event.subject).isEqualTo("test:entry");
+        assertThat(sequencer.eventOf(entry.id).seq).isEqualTo(event.seq);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -101,14 +170,15 @@ class AuditLogTest {
 
     @Test
     void the_stored_hashes_match_the_stored_bytes() {
-        AuditEvent event = QuarkusTransaction.requiringNew().call(() -> audit.record(actor, "TestHappened",
+        AuditEntry entry = QuarkusTransaction.requiringNew().call(() -> audit.record(actor, "TestHappened",
                 "test:hashes", Map.of("price", "1234567.89", "lots", List.of(1, 2))));
         AuditEvent stored = audit.forSubject("test:hashes").get(0);
+        assertThat(stored.entryId).isEqualTo(entry.id);
         assertThat(stored.data).isEqualTo("{\"lots\":[1,2],\"price\":\"1234567.89\"}");
         assertThat(stored.dataSha256).isEqualTo(AuditLeaf.sha256Hex(stored.data));
         assertThat(stored.canonical).isEqualTo(AuditLeaf.canonicalEvent(stored.seq, stored.recordedAt, stored.actor,
                 stored.role, stored.organisation, stored.action, stored.subject, stored.requestId, stored.dataSha256));
-        assertThat(stored.leafHash).isEqualTo(AuditLeaf.leafHash(stored.canonical)).isEqualTo(event.leafHash);
+        assertThat(stored.leafHash).isEqualTo(AuditLeaf.leafHash(stored.canonical));
     }
 
     private void assertRefused(String sql) {

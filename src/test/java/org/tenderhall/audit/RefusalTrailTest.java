@@ -39,6 +39,9 @@ class RefusalTrailTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditLog audit;
+
     /** One refused request, sent with the given request id, and the event it must leave. */
     record Refusal(String name, Function<String, Response> send, int status, String problem, String action,
             String actor, String subject) {
@@ -53,8 +56,7 @@ class RefusalTrailTest {
     }
 
     private List<AuditEvent> eventsOf(String requestId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("from AuditEvent e where e.requestId = :r"
-                + " order by e.seq", AuditEvent.class).setParameter("r", requestId).getResultList());
+        return audit.forRequest(requestId);
     }
 
     @Test

@@ -10,9 +10,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A receipt: the signed content (canonical JSON), the platform's CMS signature and the TSA token. Its content is
- * fixed in the transaction that commits what it receipts; the signature and the token are added after that commit
- * (until then, and after a crash before them, both are null: the receipt is pending).
+ * A receipt: the signed content (canonical JSON), the platform's CMS signature and the TSA token. Its facts are
+ * fixed in the transaction that commits what it receipts; the audit leaf (once the audit event is numbered), the
+ * signature and the token are added after that commit (until then, and after a crash before them, the receipt is
+ * pending).
  */
 @Entity
 @Table(name = "receipt")
@@ -38,9 +39,15 @@ public class Receipt {
     @Column(name = "issued_at", nullable = false)
     public Instant issuedAt;
 
-    @Column(name = "audit_seq", nullable = false)
-    public long auditSeq;
+    /** The audit entry of what it receipts, until the entry is numbered. */
+    @Column(name = "audit_entry_id")
+    public Long auditEntryId;
 
+    /** The position of that event in the audit log: null until it is numbered and the receipt signed. */
+    @Column(name = "audit_seq")
+    public Long auditSeq;
+
+    /** The signed content; while pending, without the audit leaf, which only the numbered event has. */
     @Column(nullable = false)
     public byte[] content;
 

@@ -4,16 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tenderhall.Api;
 import org.tenderhall.audit.AuditEvent;
+import org.tenderhall.audit.AuditLog;
 import org.tenderhall.identity.DemoData;
 
 /** Ten failed sign-ins to an account within fifteen minutes lock it: even its correct password is refused. */
@@ -21,7 +20,7 @@ import org.tenderhall.identity.DemoData;
 class SignInLockoutTest {
 
     @Inject
-    EntityManager em;
+    AuditLog audit;
 
     @Test
     void after_ten_failed_sign_ins_even_the_correct_password_is_refused_with_429_and_retry_after_and_recorded() {
@@ -43,8 +42,7 @@ class SignInLockoutTest {
         assertThat(refused.getHeader("WWW-Authenticate")).isNull();
         assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isBetween(1, 15 * 60);
 
-        List<AuditEvent> events = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "from AuditEvent e where e.requestId = :r", AuditEvent.class).setParameter("r", requestId).getResultList());
+        List<AuditEvent> events = audit.forRequest(requestId);
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.action).isEqualTo("SignInFailed");
             assertThat(event.actor).isEqualTo(username);
